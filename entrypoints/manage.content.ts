@@ -1,0 +1,5 @@
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  main() {},
+});
