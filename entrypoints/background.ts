@@ -1,3 +1,30 @@
+import '../lib/zod-setup';
+import { browser } from 'wxt/browser';
+import { dispatch } from '../lib/messaging';
+import { createHandlers } from '../lib/services/handlers';
+import { createSecretStore } from '../lib/services/secret-store';
+import { createSettingsService } from '../lib/services/settings-service';
+import { syncManageContentScript } from '../lib/services/content-scripts';
+import { settingsItem } from '../lib/storage';
+
 export default defineBackground(() => {
-  // wired up in lib/background
+  const settings = createSettingsService(createSecretStore());
+  const syncContentScript = async () => {
+    await syncManageContentScript(await settingsItem.get());
+  };
+  const handlers = createHandlers({ settings, onSettingsChanged: syncContentScript });
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  // Every listener is registered synchronously: a message may be what wakes the worker.
+  browser.runtime.onMessage.addListener((message, sender) =>
+    dispatch(handlers, message, { fromExtensionPage: sender.url?.startsWith(extensionOrigin) ?? false }),
+  );
+  browser.permissions.onAdded.addListener(() => void syncContentScript());
+  browser.permissions.onRemoved.addListener(() => void syncContentScript());
+  browser.runtime.onInstalled.addListener(() => void syncContentScript());
+  browser.runtime.onStartup.addListener(() => void syncContentScript());
+  // Content scripts never need storage; where the browser allows it, keep them out of it entirely.
+  void (browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch(() => undefined);
 });

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { SettingsImport } from '../../components/SettingsImport';
+import { SettingsSummary } from '../../components/SettingsSummary';
+import { AppError, type AppErrorData } from '../../lib/errors';
+import type { PublicSettings } from '../../lib/protocol-types';
+import { askBackground } from '../../lib/ui/background';
+
+export function App() {
+  const [settings, setSettings] = useState<PublicSettings | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
+
+  useEffect(() => {
+    askBackground('settings/get', {}).then(setSettings, (e: unknown) => setError(AppError.from(e).data));
+  }, []);
+
+  return (
+    <main class="bb-page">
+      <h1>Backup Bridge set-up</h1>
+      {error && <ErrorMessage error={error} />}
+      {settings && <SettingsSummary settings={settings} />}
+      <SettingsImport
+        onImport={async (document) => {
+          const result = await askBackground('settings/import', { document });
+          setSettings(result.settings);
+          return result;
+        }}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * The one error shape that crosses contexts (structured clone drops Error subclasses).
+ * `message` is written for a technician: what happened and what to do about it.
+ */
+export const AppErrorData = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** What to do next, when the message alone does not say it. */
+  hint: z.string().optional(),
+  /** Which setting or input field the error is about (the options page focuses it). */
+  field: z.string().optional(),
+  status: z.number().optional(),
+  /** Per-field validation messages, e.g. from a ConnectWise InvalidObject answer. */
+  details: z.array(z.object({ field: z.string().optional(), message: z.string() })).optional(),
+  /** Safe to retry the same call unchanged. */
+  retryable: z.boolean().optional(),
+});
+export type AppErrorData = z.infer<typeof AppErrorData>;
+
+export class AppError extends Error {
+  readonly data: AppErrorData;
+
+  constructor(data: AppErrorData) {
+    super(data.message);
+    this.name = 'AppError';
+    this.data = data;
+  }
+
+  static from(error: unknown): AppError {
+    if (error instanceof AppError) return error;
+    if (error instanceof z.ZodError) {
+      return new AppError({
+        code: 'invalid-data',
+        message: 'Backup Bridge received data it does not understand.',
+        hint: 'This is a bug or an unexpected answer; the details name the fields.',
+        details: error.issues.map((issue) => ({ field: issue.path.join('.') || undefined, message: issue.message })),
+      });
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return new AppError({ code: 'internal', message: `Something went wrong: ${message}` });
+  }
+}
