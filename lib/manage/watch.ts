@@ -1,0 +1,114 @@
+import { detectScreen, type ScreenState } from './screen';
+import * as selectors from './selectors';
+
+export interface WatchScreenOptions {
+  signal: AbortSignal;
+  /** Called at once with the current screen, then on every real change (kind, record id, label). */
+  onChange(state: ScreenState | null): void;
+  win?: Window;
+  /** Quiet time after DOM churn before re-detecting; detection still runs within 5× this under constant churn. */
+  debounceMs?: number;
+  /** Safety-net re-check: field values change without DOM mutations, and roots can be replaced. */
+  pollMs?: number;
+}
+
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['class', 'hidden', 'aria-busy', 'value'],
+};
+
+/**
+ * Follow in-app navigation. A content script lives in an isolated world, so patching
+ * history.pushState there never sees the page's own calls; instead:
+ * - popstate / hashchange for back, forward and hash edits;
+ * - the Navigation API's currententrychange / navigatesuccess, which do fire for the page's
+ *   pushState and replaceState in an isolated world (checked in Chromium 150 through a CDP
+ *   isolated world); absent in older browsers, where the other signals still cover it;
+ * - a MutationObserver on the workspace (#cwContent, body until it exists), because Manage also
+ *   swaps records without touching the URL;
+ * - visibilitychange / focus and a slow poll, for value-only changes and replaced roots.
+ */
+export function watchScreen(options: WatchScreenOptions): void {
+  const { signal, onChange } = options;
+  if (signal.aborted) return;
+  const win = options.win ?? window;
+  const doc = win.document;
+  const debounceMs = options.debounceMs ?? 100;
+  const maxWaitMs = debounceMs * 5;
+  const pollMs = options.pollMs ?? 2000;
+
+  let last: ScreenState | null | undefined;
+  let observedRoot: Node | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstPendingAt = 0;
+
+  // The watched window's own constructor, so a frame's or a test window's DOM can be observed.
+  const Observer = (win as Window & typeof globalThis).MutationObserver ?? MutationObserver;
+  const observer = new Observer(() => schedule());
+
+  const observeBestRoot = () => {
+    const root = doc.querySelector(selectors.workspace) ?? doc.body ?? doc.documentElement;
+    if (root === observedRoot) return;
+    observer.disconnect();
+    observer.observe(root, OBSERVED);
+    observedRoot = root;
+  };
+
+  const evaluate = () => {
+    if (signal.aborted) return;
+    clearTimeout(timer);
+    timer = undefined;
+    observeBestRoot();
+    const state = detectScreen(doc, win.location.href);
+    if (last !== undefined && sameScreen(last, state)) return;
+    last = state;
+    onChange(state);
+  };
+
+  // Debounce, but never starve: GWT churn (spinners, ticking labels) can mutate without pause.
+  const schedule = () => {
+    const now = Date.now();
+    if (timer === undefined) firstPendingAt = now;
+    else clearTimeout(timer);
+    timer = setTimeout(evaluate, Math.max(0, Math.min(debounceMs, firstPendingAt + maxWaitMs - now)));
+  };
+
+  // Not yet in TypeScript's DOM types.
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+  const listeners: Array<[EventTarget, string]> = [
+    [win, 'popstate'],
+    [win, 'hashchange'],
+    [win, 'focus'],
+    [doc, 'visibilitychange'],
+  ];
+  if (navigation) listeners.push([navigation, 'currententrychange'], [navigation, 'navigatesuccess']);
+  for (const [target, type] of listeners) target.addEventListener(type, schedule);
+  const poll = setInterval(evaluate, pollMs);
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      observer.disconnect();
+      for (const [target, type] of listeners) target.removeEventListener(type, schedule);
+    },
+    { once: true },
+  );
+
+  evaluate();
+}
+
+/** Same screen for the panels: kind, record id and visible label; where the id came from is not a change. */
+function sameScreen(a: ScreenState | null, b: ScreenState | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.kind === b.kind && a.recordId === b.recordId && sameLabel(a.label, b.label);
+}
+
+function sameLabel(a: ScreenState['label'], b: ScreenState['label']): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as Array<keyof ScreenState['label']>);
+  return [...keys].every((key) => a[key] === b[key]);
+}
