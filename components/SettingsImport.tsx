@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AppErrorData } from '../lib/errors';
-import type { ImportResult } from '../lib/protocol-types';
+import type { ImportResult } from '../lib/messages/settings';
 import { ErrorMessage } from './ErrorMessage';
 
 export interface SettingsImportProps {

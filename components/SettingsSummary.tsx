@@ -1,4 +1,4 @@
-import type { PublicSettings } from '../lib/protocol-types';
+import type { PublicSettings } from '../lib/messages/settings';
 
 const yesNo = (value: boolean) => (value ? 'saved' : 'missing');
 

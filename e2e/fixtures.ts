@@ -49,12 +49,12 @@ export const test = base.extend<TestFixtures & { context: BrowserContext }, Work
   consoleErrors: [
     async ({ context, serviceWorker }, use) => {
       const errors: string[] = [];
-      const record = (where: string) => (message: { type(): string; text(): string }) => {
-        if (message.type() === 'error') errors.push(`${where}: ${message.text()}`);
+      const record = (where: () => string) => (message: { type(): string; text(): string }) => {
+        if (message.type() === 'error') errors.push(`${where()}: ${message.text()}`);
       };
-      serviceWorker.on('console', record('service worker'));
+      serviceWorker.on('console', record(() => 'service worker'));
       context.on('page', (page) => {
-        page.on('console', record(page.url()));
+        page.on('console', record(() => page.url()));
         page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
       });
       await use(errors);

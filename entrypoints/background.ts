@@ -1,6 +1,7 @@
 import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { dispatch } from '../lib/messaging';
+import { MESSAGES } from '../lib/messages';
 import { createHandlers } from '../lib/services/handlers';
 import { createSecretStore } from '../lib/services/secret-store';
 import { createSettingsService } from '../lib/services/settings-service';
@@ -17,7 +18,7 @@ export default defineBackground(() => {
 
   // Every listener is registered synchronously: a message may be what wakes the worker.
   browser.runtime.onMessage.addListener((message, sender) =>
-    dispatch(handlers, message, { fromExtensionPage: sender.url?.startsWith(extensionOrigin) ?? false }),
+    dispatch(MESSAGES, handlers, message, { fromExtensionPage: sender.url?.startsWith(extensionOrigin) ?? false }),
   );
   browser.permissions.onAdded.addListener(() => void syncContentScript());
   browser.permissions.onRemoved.addListener(() => void syncContentScript());

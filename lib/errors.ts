@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: this module is part of the content script, which has a 40 KB budget.
+import * as z from 'zod/mini';
 
 /**
  * The one error shape that crosses contexts (structured clone drops Error subclasses).
@@ -8,16 +9,21 @@ export const AppErrorData = z.object({
   code: z.string(),
   message: z.string(),
   /** What to do next, when the message alone does not say it. */
-  hint: z.string().optional(),
+  hint: z.optional(z.string()),
   /** Which setting or input field the error is about (the options page focuses it). */
-  field: z.string().optional(),
-  status: z.number().optional(),
+  field: z.optional(z.string()),
+  status: z.optional(z.number()),
   /** Per-field validation messages, e.g. from a ConnectWise InvalidObject answer. */
-  details: z.array(z.object({ field: z.string().optional(), message: z.string() })).optional(),
+  details: z.optional(z.array(z.object({ field: z.optional(z.string()), message: z.string() }))),
   /** Safe to retry the same call unchanged. */
-  retryable: z.boolean().optional(),
+  retryable: z.optional(z.boolean()),
 });
 export type AppErrorData = z.infer<typeof AppErrorData>;
+
+/** Zod issues as error details, with dotted field paths. */
+export function issueDetails(error: z.core.$ZodError): NonNullable<AppErrorData['details']> {
+  return error.issues.map((issue) => ({ field: issue.path.join('.') || undefined, message: issue.message }));
+}
 
 export class AppError extends Error {
   readonly data: AppErrorData;
@@ -30,12 +36,12 @@ export class AppError extends Error {
 
   static from(error: unknown): AppError {
     if (error instanceof AppError) return error;
-    if (error instanceof z.ZodError) {
+    if (error instanceof z.core.$ZodError) {
       return new AppError({
         code: 'invalid-data',
         message: 'Backup Bridge received data it does not understand.',
         hint: 'This is a bug or an unexpected answer; the details name the fields.',
-        details: error.issues.map((issue) => ({ field: issue.path.join('.') || undefined, message: issue.message })),
+        details: issueDetails(error),
       });
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -1,33 +1,33 @@
-import { z } from 'zod';
-import { AppError, AppErrorData } from './errors';
-import { ScreenRef, PanelModel, PublicSettings, ImportResult, IntegrationStatus } from './protocol-types';
-import { SettingsDocument } from './settings';
+// zod/mini: this module is part of the content script, which has a 40 KB budget.
+import * as z from 'zod/mini';
+import { AppError, AppErrorData, issueDetails } from './errors';
 
 /**
- * The message protocol between content scripts / extension pages and the background, the only
- * context that holds keys and calls the APIs. Each message names who may send it: `pages` are
- * the extension's own pages (options, popup); `anyone` includes content scripts, which run inside
- * a host page and so are the less trusted side.
+ * The message machinery between content scripts / extension pages and the background, the only
+ * context that holds keys and calls the APIs. Each message is its own definition (lib/messages/),
+ * so a content script bundles only the schemas of the messages it sends. Each names who may send
+ * it: `pages` are the extension's own pages (options, popup); `anyone` includes content scripts,
+ * which run inside a host page and so are the less trusted side.
  */
-export const protocol = {
-  'settings/get': { from: 'anyone', request: z.object({}), response: PublicSettings },
-  'settings/import': { from: 'pages', request: z.object({ document: z.unknown() }), response: ImportResult },
-  'settings/export': {
-    from: 'pages',
-    request: z.object({ includeSecrets: z.boolean() }),
-    response: SettingsDocument,
-  },
-  'status/get': { from: 'anyone', request: z.object({}), response: IntegrationStatus },
-  'panel/open': { from: 'anyone', request: ScreenRef, response: PanelModel },
-} as const satisfies Record<
-  string,
-  { from: 'pages' | 'anyone'; request: z.ZodType; response: z.ZodType }
->;
+export interface MessageDefinition<
+  T extends string = string,
+  Req extends z.core.$ZodType = z.core.$ZodType,
+  Res extends z.core.$ZodType = z.core.$ZodType,
+> {
+  type: T;
+  from: 'pages' | 'anyone';
+  request: Req;
+  response: Res;
+}
 
-export type Protocol = typeof protocol;
-export type MessageType = keyof Protocol;
-export type RequestOf<T extends MessageType> = z.input<Protocol[T]['request']>;
-export type ResponseOf<T extends MessageType> = z.output<Protocol[T]['response']>;
+export function defineMessage<T extends string, Req extends z.core.$ZodType, Res extends z.core.$ZodType>(
+  definition: MessageDefinition<T, Req, Res>,
+): MessageDefinition<T, Req, Res> {
+  return definition;
+}
+
+export type RequestOf<M extends MessageDefinition> = z.input<M['request']>;
+export type ResponseOf<M extends MessageDefinition> = z.output<M['response']>;
 
 const Envelope = z.object({ type: z.string(), payload: z.unknown() });
 const Reply = z.discriminatedUnion('ok', [
@@ -41,16 +41,16 @@ export interface MessageTransport {
 }
 
 /** Ask the background. Throws AppError with a technician-readable message on failure. */
-export async function ask<T extends MessageType>(
+export async function ask<M extends MessageDefinition>(
   transport: MessageTransport,
-  type: T,
-  payload: RequestOf<T>,
-): Promise<ResponseOf<T>> {
-  const request = protocol[type].request.parse(payload);
+  message: M,
+  payload: RequestOf<M>,
+): Promise<ResponseOf<M>> {
+  const request = z.parse(message.request, payload);
   let raw: unknown;
   try {
-    raw = await transport.send({ type, payload: request });
-  } catch (error) {
+    raw = await transport.send({ type: message.type, payload: request });
+  } catch {
     throw new AppError({
       code: 'extension-unavailable',
       message: 'Backup Bridge is not responding.',
@@ -58,13 +58,14 @@ export async function ask<T extends MessageType>(
       retryable: true,
     });
   }
-  const reply = Reply.parse(raw);
+  const reply = z.parse(Reply, raw);
   if (!reply.ok) throw new AppError(reply.error);
-  return protocol[type].response.parse(reply.data) as ResponseOf<T>;
+  return z.parse(message.response, reply.data) as ResponseOf<M>;
 }
 
-export type Handlers = {
-  [T in MessageType]: (payload: z.output<Protocol[T]['request']>) => Promise<z.input<Protocol[T]['response']>>;
+/** A handler per message type of `Messages`, receiving the validated payload. */
+export type Handlers<Messages extends MessageDefinition> = {
+  [M in Messages as M['type']]: (payload: z.output<M['request']>) => Promise<z.input<M['response']>>;
 };
 
 export interface SenderInfo {
@@ -73,27 +74,31 @@ export interface SenderInfo {
 }
 
 /** Validate one incoming message, run its handler, and produce the reply. Never throws. */
-export async function dispatch(handlers: Handlers, message: unknown, sender: SenderInfo): Promise<Reply> {
+export async function dispatch<Messages extends MessageDefinition>(
+  messages: readonly Messages[],
+  handlers: Handlers<Messages>,
+  message: unknown,
+  sender: SenderInfo,
+): Promise<Reply> {
   try {
-    const envelope = Envelope.safeParse(message);
-    if (!envelope.success || !(envelope.data.type in protocol)) {
+    const envelope = z.safeParse(Envelope, message);
+    const definition = envelope.success ? messages.find((m) => m.type === envelope.data.type) : undefined;
+    if (!envelope.success || !definition) {
       throw new AppError({ code: 'unknown-message', message: 'Backup Bridge received a message it does not know.' });
     }
-    const type = envelope.data.type as MessageType;
-    const entry = protocol[type];
-    if (entry.from === 'pages' && !sender.fromExtensionPage) {
+    if (definition.from === 'pages' && !sender.fromExtensionPage) {
       throw new AppError({ code: 'forbidden', message: 'Only the extension’s own pages may do this.' });
     }
-    const payload = entry.request.safeParse(envelope.data.payload);
+    const payload = z.safeParse(definition.request, envelope.data.payload);
     if (!payload.success) {
       throw new AppError({
         code: 'invalid-request',
         message: 'Backup Bridge received an invalid request.',
-        details: payload.error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message })),
+        details: issueDetails(payload.error),
       });
     }
-    const handler = handlers[type] as (p: unknown) => Promise<unknown>;
-    const data = entry.response.parse(await handler(payload.data));
+    const handler = (handlers as Record<string, (p: unknown) => Promise<unknown>>)[definition.type]!;
+    const data = z.parse(definition.response, await handler(payload.data));
     return { ok: true, data };
   } catch (error) {
     return { ok: false, error: AppError.from(error).data };

@@ -6,6 +6,9 @@ import { ADMIN_PREFIX, readBody, send } from './http';
 import { createManageScreens } from './screens';
 import { createVendorApi, type VendorApi } from './vendor';
 
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0063b1"/></svg>';
+
 export interface SimulatorOptions {
   host?: string;
   /** 0 picks a free port. */
@@ -43,8 +46,13 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
     vendor.reset();
   };
 
-  const sharedAdmin = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> => {
+  const sharedRoutes = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> => {
     const path = new URL(req.url ?? '/', 'http://sim').pathname;
+    if (path === '/favicon.ico') {
+      // Browsers ask every site for one; a 404 would show up as a console error in every e2e test.
+      send(res, 200, FAVICON_SVG, { 'content-type': 'image/svg+xml' });
+      return true;
+    }
     if (path === `${ADMIN_PREFIX}/reset` && req.method === 'POST') {
       reset();
       send(res, 200, { reset: true, clock: clock.state() });
@@ -72,8 +80,8 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
       });
     });
 
-  const manageServer = serve([sharedAdmin, manage.handle, screens.handle]);
-  const vendorServer = serve([sharedAdmin, vendor.handle]);
+  const manageServer = serve([sharedRoutes, manage.handle, screens.handle]);
+  const vendorServer = serve([sharedRoutes, vendor.handle]);
   const listen = (server: http.Server, port: number) =>
     new Promise<number>((resolve, reject) => {
       server.once('error', reject);

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { SettingsImport } from '../../components/SettingsImport';
 import { SettingsSummary } from '../../components/SettingsSummary';
 import { AppError, type AppErrorData } from '../../lib/errors';
-import type { PublicSettings } from '../../lib/protocol-types';
+import { settingsGet, settingsImport, type PublicSettings } from '../../lib/messages/settings';
 import { askBackground } from '../../lib/ui/background';
 
 export function App() {
@@ -11,7 +11,7 @@ export function App() {
   const [error, setError] = useState<AppErrorData | null>(null);
 
   useEffect(() => {
-    askBackground('settings/get', {}).then(setSettings, (e: unknown) => setError(AppError.from(e).data));
+    askBackground(settingsGet, {}).then(setSettings, (e: unknown) => setError(AppError.from(e).data));
   }, []);
 
   return (
@@ -21,7 +21,7 @@ export function App() {
       {settings && <SettingsSummary settings={settings} />}
       <SettingsImport
         onImport={async (document) => {
-          const result = await askBackground('settings/import', { document });
+          const result = await askBackground(settingsImport, { document });
           setSettings(result.settings);
           return result;
         }}

@@ -2,14 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { AppError, type AppErrorData } from '../../lib/errors';
-import type { IntegrationStatus } from '../../lib/protocol-types';
+import { statusGet, type IntegrationStatus } from '../../lib/messages/settings';
 import { askBackground } from '../../lib/ui/background';
 
 export function App() {
   const [status, setStatus] = useState<IntegrationStatus | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   useEffect(() => {
-    askBackground('status/get', {}).then(setStatus, (e: unknown) => setError(AppError.from(e).data));
+    askBackground(statusGet, {}).then(setStatus, (e: unknown) => setError(AppError.from(e).data));
   }, []);
   return (
     <main class="bb-popup">

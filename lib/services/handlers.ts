@@ -1,8 +1,10 @@
+import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging';
+import type { Message } from '../messages';
 import type { SettingsService } from './settings-service';
 
 /** The background's answers to every message; each handler's input is already validated. */
-export function createHandlers(deps: { settings: SettingsService; onSettingsChanged(): Promise<void> }): Handlers {
+export function createHandlers(deps: { settings: SettingsService; onSettingsChanged(): Promise<void> }): Handlers<Message> {
   const { settings } = deps;
   return {
     'settings/get': () => settings.publicSettings(),
@@ -18,6 +20,10 @@ export function createHandlers(deps: { settings: SettingsService; onSettingsChan
         manageConfigured: Boolean(current.manage && current.hasManageKeys),
         vendorConfigured: Boolean(current.vendor && current.hasVendorKeys),
       };
+    },
+    'options/open': async () => {
+      await browser.runtime.openOptionsPage();
+      return {};
     },
     'panel/open': async (screen) => {
       const current = await settings.publicSettings();

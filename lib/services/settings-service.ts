@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { ImportResult, PublicSettings } from '../protocol-types';
+import type { ImportResult, PublicSettings } from '../messages/settings';
 import {
   applySettingsDocument,
   exportSettingsDocument,

@@ -1,0 +1,4 @@
+import { isAgreementScreen } from './feature';
+import { definePlaceholderPanel } from './placeholder-panel';
+
+export const agreementPanel = definePlaceholderPanel('agreement-panel', 'agreement', [isAgreementScreen]);
