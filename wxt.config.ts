@@ -30,15 +30,16 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
       ? {
+          // Firefox reads managed storage from its enterprise policies ("3rdparty"), without a schema.
           browser_specific_settings: {
             gecko: {
               id: 'backup-bridge@backupbridge.dev',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['authenticationInfo', 'websiteContent'] },
             },
           },
         }
-      : {}),
+      : { storage: { managed_schema: 'managed-schema.json' } }),
   }),
 });
 export { MANAGE_CLOUD_HOSTS, VENDOR_HOSTS };

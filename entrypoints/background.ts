@@ -9,7 +9,7 @@ import { syncManageContentScript } from '../lib/services/content-scripts';
 import { settingsItem } from '../lib/storage';
 
 export default defineBackground(() => {
-  const settings = createSettingsService(createSecretStore());
+  const settings = createSettingsService(createSecretStore(), () => browser.storage.managed.get());
   const syncContentScript = async () => {
     await syncManageContentScript(await settingsItem.get());
   };

@@ -5,7 +5,7 @@ import { MESSAGES, type Message } from './messages';
 import { panelOpen } from './messages/panel';
 import { settingsExport, statusGet } from './messages/settings';
 
-const publicSettings = { mappings: {}, keysStorage: 'local', hasManageKeys: false, hasVendorKeys: false } as const;
+const publicSettings = { mappings: {}, keysStorage: 'local' as const, hasManageKeys: false, hasVendorKeys: false, locked: [] };
 
 function handlers(overrides: Partial<Handlers<Message>> = {}): Handlers<Message> {
   return {

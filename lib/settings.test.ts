@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applySettingsDocument, exportSettingsDocument, SettingsDocument, StoredSettings } from './settings';
+import {
+  applyManagedSettings,
+  applySettingsDocument,
+  exportSettingsDocument,
+  parseManagedSettings,
+  SettingsDocument,
+  StoredSettings,
+} from './settings';
 
 const empty = { settings: StoredSettings.parse({}), secrets: {} };
 const fullDocument = {
@@ -83,5 +90,38 @@ describe('exportSettingsDocument', () => {
     expect(JSON.stringify(withoutKeys)).not.toMatch(/priv|resellerToken|accessToken|publicKey/);
     const withKeys = exportSettingsDocument(stored.settings, stored.secrets);
     expect(applySettingsDocument(empty, withKeys)).toEqual(stored);
+  });
+});
+
+describe('managed settings (browser policy)', () => {
+  const stored = applySettingsDocument(empty, SettingsDocument.parse(fullDocument)).settings;
+
+  it('wins over stored values and lists what it locks', () => {
+    const { managed } = parseManagedSettings({ manage: { site: 'cw.msp.example' }, mappings: { serviceBoardId: 9 } });
+    const { settings, locked } = applyManagedSettings(stored, managed);
+    expect(settings.manage?.site).toBe('cw.msp.example');
+    expect(settings.manage?.companyId).toBe('northwind');
+    expect(settings.mappings.serviceBoardId).toBe(9);
+    expect(locked).toEqual(['manage.site', 'mappings.serviceBoardId']);
+  });
+
+  it('ignores an invalid section without losing the valid ones', () => {
+    const { managed, ignored } = parseManagedSettings({ manage: { clientId: 'not-a-guid' }, vendor: { regionCode: 'euwest' } });
+    expect(ignored).toEqual(['manage']);
+    expect(managed).toEqual({ vendor: { regionCode: 'euwest' } });
+  });
+
+  it('treats a missing or odd policy as none', () => {
+    expect(parseManagedSettings(undefined)).toEqual({ managed: {}, ignored: [] });
+    expect(parseManagedSettings('x')).toEqual({ managed: {}, ignored: [] });
+  });
+
+  it('fills the manage section from policy alone only when policy gives all of it', () => {
+    const partial = applyManagedSettings(StoredSettings.parse({}), { manage: { site: 'cw.msp.example' } });
+    expect(partial.settings.manage).toBeUndefined();
+    const complete = applyManagedSettings(StoredSettings.parse({}), {
+      manage: { site: 'cw.msp.example', companyId: 'msp', clientId: '3f1e1c9e-0a57-4d6b-9a87-0b7f4f6e2c11' },
+    });
+    expect(complete.settings.manage?.companyId).toBe('msp');
   });
 });

@@ -150,3 +150,50 @@ export function exportSettingsDocument(
     keysStorage: settings.keysStorage,
   });
 }
+
+/** Non-secret settings an MSP pushes by browser policy (public/managed-schema.json). */
+export const ManagedSettings = z.object({
+  manage: ManageSettings.partial().optional(),
+  vendor: VendorSettings.partial().optional(),
+  mappings: Mappings.optional(),
+  keysStorage: KeysStorage.optional(),
+});
+export type ManagedSettings = z.infer<typeof ManagedSettings>;
+
+/**
+ * Read policy values section by section: one mistyped value in a policy must not throw away the
+ * rest, nor stop the extension. Returns what is valid and what was ignored.
+ */
+export function parseManagedSettings(raw: unknown): { managed: ManagedSettings; ignored: string[] } {
+  const source = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const managed: Record<string, unknown> = {};
+  const ignored: string[] = [];
+  for (const [key, schema] of Object.entries(ManagedSettings.shape)) {
+    if (source[key] === undefined) continue;
+    const result = schema.safeParse(source[key]);
+    if (result.success) managed[key] = result.data;
+    else ignored.push(key);
+  }
+  return { managed: managed as ManagedSettings, ignored };
+}
+
+/** Policy values win over what is stored; `locked` lists them (`manage.site`…) so the UI can say so. */
+export function applyManagedSettings(stored: StoredSettings, managed: ManagedSettings): { settings: StoredSettings; locked: string[] } {
+  const locked = [
+    ...Object.keys(managed.manage ?? {}).map((k) => `manage.${k}`),
+    ...Object.keys(managed.vendor ?? {}).map((k) => `vendor.${k}`),
+    ...Object.keys(managed.mappings ?? {}).map((k) => `mappings.${k}`),
+    ...(managed.keysStorage ? ['keysStorage'] : []),
+  ];
+  const manage = ManageSettings.safeParse({ ...stored.manage, ...managed.manage });
+  const vendor = VendorSettings.safeParse({ ...stored.vendor, ...managed.vendor });
+  return {
+    settings: {
+      manage: manage.success ? manage.data : stored.manage,
+      vendor: vendor.success ? vendor.data : stored.vendor,
+      mappings: { ...stored.mappings, ...managed.mappings },
+      keysStorage: managed.keysStorage ?? stored.keysStorage,
+    },
+    locked,
+  };
+}

@@ -10,6 +10,8 @@ export const PublicSettings = z.object({
   keysStorage: KeysStorage,
   hasManageKeys: z.boolean(),
   hasVendorKeys: z.boolean(),
+  /** Set by the MSP's browser policy (`manage.site`…): shown, not editable. */
+  locked: z.array(z.string()),
 });
 export type PublicSettings = z.infer<typeof PublicSettings>;
 

@@ -85,6 +85,39 @@ describe('settings service', () => {
     await expect(service().publicSettings()).resolves.toMatchObject({ hasManageKeys: false, hasVendorKeys: false });
   });
 
+  it('applies browser-policy settings over stored ones and reports them as locked', async () => {
+    await service().importDocument(doc);
+    const withPolicy = createSettingsService(createSecretStore(async () => key), async () => ({
+      manage: { site: 'https://cw.msp.example' },
+      mappings: { serviceBoardId: 3 },
+    }));
+    await expect(withPolicy.publicSettings()).resolves.toMatchObject({
+      manage: { site: 'https://cw.msp.example', companyId: 'northwind' },
+      mappings: { serviceBoardId: 3 },
+      locked: ['manage.site', 'mappings.serviceBoardId'],
+      hasManageKeys: true,
+    });
+  });
+
+  it('keeps working when the browser has no managed storage', async () => {
+    const broken = createSettingsService(createSecretStore(async () => key), () => Promise.reject(new Error('no managed storage')));
+    await expect(broken.publicSettings()).resolves.toMatchObject({ locked: [] });
+  });
+
+  it('saves one wizard step at a time, keeping saved keys when none are typed', async () => {
+    await service().importDocument(doc);
+    const manage = { site: 'na.myconnectwise.net', companyId: 'northwind', clientId: doc.manage.clientId };
+    await service().saveManage(manage, null, 'local');
+    await expect(service().load()).resolves.toMatchObject({
+      settings: { manage },
+      secrets: { manage: { privateKey: 'BBdemoPrivate0001' }, vendor: { accessToken: 'admin-1' } },
+    });
+    await service().saveVendor({ apiUrl: 'https://dropsuite.us/api', regionCode: 'uswest' }, { resellerToken: 'r2', accessToken: 'a2' });
+    await expect(service().load()).resolves.toMatchObject({ secrets: { vendor: { resellerToken: 'r2' }, manage: { publicKey: 'BBdemoPublic0001' } } });
+    await service().saveMappings({ serviceBoardId: 3 });
+    await expect(service().publicSettings()).resolves.toMatchObject({ mappings: { serviceBoardId: 3 }, hasVendorKeys: true });
+  });
+
   it('ignores a corrupted stored settings value instead of crashing', async () => {
     await fakeBrowser.storage.local.set({ settings: { manage: { site: 42 } } });
     const settings = await service().publicSettings();

@@ -1,0 +1,94 @@
+import type { ManageCheck } from '../../lib/messages/setup';
+import type { KeysStorage } from '../../lib/settings';
+import { Field } from './Field';
+import { useStepForm } from './form-state';
+import { PermissionList } from './PermissionList';
+import { StepStatus } from './StepStatus';
+
+export interface ManageFormValues {
+  [key: string]: string;
+  site: string;
+  companyId: string;
+  clientId: string;
+  publicKey: string;
+  privateKey: string;
+}
+
+export interface ManageStepProps {
+  initial: ManageFormValues;
+  keysSaved: boolean;
+  keysStorage: KeysStorage;
+  /** Field names set by browser policy. */
+  locked: ReadonlySet<string>;
+  /** Checks the values (returning field errors) before anything is sent. */
+  validate(values: ManageFormValues, keysSaved: boolean): Record<string, string | undefined>;
+  /** Save and test; rejects with an AppError (whose `field` is e.g. `manage.site`). Called from the click. */
+  onSubmit(values: ManageFormValues, keysStorage: KeysStorage): Promise<ManageCheck>;
+  onNext(): void;
+}
+
+const GUID_HINT = 'Registered for the integration at developer.connectwise.com/ClientID.';
+
+export function ManageStep({ initial, keysSaved, keysStorage, locked, validate, onSubmit, onNext }: ManageStepProps) {
+  const form = useStepForm<ManageFormValues, ManageCheck>(initial);
+  const { values, errors, set } = form;
+  const fieldOf = (field: string) => field.replace(/^manage\./, '');
+
+  return (
+    <form
+      ref={form.formRef}
+      class="bb-card"
+      aria-labelledby="manage-title"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const storage = (event.currentTarget.elements.namedItem('keysStorage') as HTMLInputElement).checked ? 'session' : 'local';
+        if (!form.check(validate(values, keysSaved))) return;
+        void form.run('Connecting to ConnectWise Manage', () => onSubmit(values, storage), fieldOf);
+      }}
+    >
+      <h2 id="manage-title">1. ConnectWise Manage</h2>
+      <p class="bb-muted">
+        The API member’s keys (System → Members → API Members → API Keys) and your integration’s clientId.
+      </p>
+      <Field id="site" label="Manage site" value={values.site} onInput={set('site')} error={errors.site}
+        placeholder="na.myconnectwise.net" locked={locked.has('site')}
+        hint="As you know it: na.myconnectwise.net, api-eu.myconnectwise.net, or your own server’s address." />
+      <Field id="companyId" label="Company id" value={values.companyId} onInput={set('companyId')} error={errors.companyId}
+        locked={locked.has('companyId')} hint="What you type as Company at the Manage login." />
+      <Field id="publicKey" label="Public key" value={values.publicKey} onInput={set('publicKey')} error={errors.publicKey}
+        placeholder={keysSaved ? 'saved — leave empty to keep' : undefined} />
+      <Field id="privateKey" label="Private key" type="password" value={values.privateKey} onInput={set('privateKey')}
+        error={errors.privateKey} placeholder={keysSaved ? 'saved — leave empty to keep' : undefined} autoComplete="new-password" />
+      <Field id="clientId" label="clientId" value={values.clientId} onInput={set('clientId')} error={errors.clientId}
+        locked={locked.has('clientId')} hint={GUID_HINT} />
+      <label class="bb-check">
+        <input type="checkbox" name="keysStorage" defaultChecked={keysStorage === 'session'} />
+        Forget the keys when the browser closes
+      </label>
+      <div class="bb-actions">
+        <button type="submit" class="bb-button bb-button--primary" disabled={form.state.kind === 'busy'}>
+          Save and test connection
+        </button>
+        {form.state.kind === 'done' && (
+          <button type="button" class="bb-button" onClick={onNext}>Next: backup vendor</button>
+        )}
+      </div>
+      <StepStatus
+        state={form.state}
+        done={(check) => (
+          <div role="status" class="bb-result">
+            <p class="bb-success">
+              Connected to <strong>{check.companyName}</strong> — Manage {check.version} ({check.isCloud ? 'cloud' : 'on-premises'})
+            </p>
+            <p class="bb-muted">
+              API: {check.apiBaseUrl}
+              {check.member ? ` · API member: ${check.member.name} (${check.member.identifier})` : ' · API member: not identifiable through the API'}
+            </p>
+            <PermissionList permissions={check.permissions} />
+          </div>
+        )}
+      />
+    </form>
+  );
+}
