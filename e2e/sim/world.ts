@@ -9,7 +9,9 @@
  *   serialNumber = `{region}.{organizationId}` (which tenant this addition bills);
  * - a configuration type `{vendor}_mailbox_actions`; one configuration per mailbox action named
  *   `{region}.{action}.{actionId}` (Dropsuite guide), plus one `{region}.tenant.{organizationId}`
- *   per linked tenant: the link record every technician's browser sees;
+ *   per linked tenant: the link record every technician's browser sees. Its serialNumber is
+ *   `{region}.{organizationId}` and its tagNumber the id of the agreement that bills the tenant
+ *   (a configuration has no agreement field), so one read finds both the tenant and its agreement;
  * - backup tickets carry the action configuration and externalXRef = `{region}.{action}.{actionId}`
  *   (the de-duplication key).
  */

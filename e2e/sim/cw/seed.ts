@@ -207,9 +207,11 @@ export function seedStore(store: CwStore, clock: SimClock): void {
   ORGS.forEach((org, index) => {
     if (!org.linkedVia.includes('configuration') || org.cwCompanyId === null) return;
     const company = allCompanies.find((c) => c.id === org.cwCompanyId) as CompanySeed;
+    const agreementId = backupAgreement(company.id);
     put('company/configurations', {
       name: `${REGION}.tenant.${org.organizationId}`, type: { id: MAILBOX_ACTIONS_TYPE_ID }, company: { id: company.id },
-      contact: { id: company.contact.id },
+      contact: { id: company.contact.id }, serialNumber: `${REGION}.${org.organizationId}`,
+      tagNumber: agreementId === undefined ? undefined : String(agreementId),
       notes: `Dropsuite organisation "${org.name}" (${org.id}), ${org.tenantType === 'gws' ? 'Google Workspace' : 'Microsoft 365'}, ${org.domain}`,
     }, (150 - index * 5) * DAY, SEED_ACTORS.integration);
   });
