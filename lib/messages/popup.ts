@@ -6,7 +6,7 @@ import { defineMessage } from '../messaging';
 export const ConnectionState = z.object({
   state: z.enum(['ok', 'error', 'not-configured']),
   /** What went wrong, when state is error. */
-  error: AppErrorData.optional(),
+  error: z.optional(AppErrorData),
   checkedAt: z.string().nullable(),
 });
 export type ConnectionState = z.infer<typeof ConnectionState>;
