@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originPattern, parseSiteInput, webOrigin } from './site';
+import { cloudApiHost, isCloudHost, isLoopbackHost, originPattern, parseSiteInput, webOrigin } from './site';
 
 describe('parseSiteInput', () => {
   it.each([
@@ -27,5 +27,31 @@ describe('originPattern', () => {
   it('drops the port, which match patterns cannot carry', () => {
     expect(originPattern('http://127.0.0.1:8510')).toBe('http://127.0.0.1/*');
     expect(originPattern('https://na.myconnectwise.net')).toBe('https://na.myconnectwise.net/*');
+  });
+});
+
+describe('cloud and loopback hosts', () => {
+  it.each([
+    ['na.myconnectwise.net', true, 'api-na.myconnectwise.net'],
+    ['api-eu.myconnectwise.net', true, 'api-eu.myconnectwise.net'],
+    ['au.myconnectwise.net:443', true, 'api-au.myconnectwise.net:443'],
+    ['staging.connectwisedev.com', true, 'api-staging.connectwisedev.com'],
+    ['cw.example.com', false, 'cw.example.com'],
+    ['myconnectwise.net.evil.com', false, 'myconnectwise.net.evil.com'],
+    ['127.0.0.1:8510', false, '127.0.0.1:8510'],
+  ])('%s', (host, cloud, api) => {
+    expect(isCloudHost(host)).toBe(cloud);
+    expect(cloudApiHost(host)).toBe(api);
+  });
+
+  it.each([
+    ['127.0.0.1:8510', true],
+    ['127.1.2.3', true],
+    ['localhost:3000', true],
+    ['[::1]:8080', true],
+    ['cw.example.com', false],
+    ['127.0.0.1.nip.io', false],
+  ])('loopback %s → %s', (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
   });
 });

@@ -15,6 +15,30 @@ export interface SiteInput {
 
 const CLOUD_WEB_HOST = /^(?:api-)?([a-z]+)\.(myconnectwise\.net|connectwisedev\.com)$/;
 
+/** A ConnectWise-hosted name (`na.myconnectwise.net`, `api-eu…`, `staging.connectwisedev.com`); port ignored. */
+export function isCloudHost(host: string): boolean {
+  return CLOUD_WEB_HOST.test(hostnameOf(host));
+}
+
+/** The `api-` twin of a cloud host (`na.myconnectwise.net` → `api-na.myconnectwise.net`); other hosts unchanged. */
+export function cloudApiHost(host: string): string {
+  const name = hostnameOf(host);
+  const cloud = CLOUD_WEB_HOST.exec(name);
+  return cloud ? `api-${cloud[1]}.${cloud[2]}${host.slice(name.length)}` : host;
+}
+
+/** 127.0.0.1, ::1 or localhost (a simulator or a tunnel): the only hosts plain http is allowed for. */
+export function isLoopbackHost(host: string): boolean {
+  const name = hostnameOf(host);
+  return name === 'localhost' || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
+}
+
+/** `host[:port]` → lower-cased host name (IPv6 keeps its brackets). */
+function hostnameOf(host: string): string {
+  const lower = host.toLowerCase();
+  return lower.startsWith('[') ? lower.slice(0, lower.indexOf(']') + 1) : lower.replace(/:\d+$/, '');
+}
+
 export function parseSiteInput(input: string): SiteInput {
   const text = input.trim();
   if (!text) throw siteError('Enter the address of your ConnectWise Manage site, e.g. na.myconnectwise.net.');
