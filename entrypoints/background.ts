@@ -5,6 +5,9 @@ import { MESSAGES } from '../lib/messages';
 import { createHandlers } from '../lib/services/handlers';
 import { createSecretStore } from '../lib/services/secret-store';
 import { createSettingsService } from '../lib/services/settings-service';
+import { createClientProvider } from '../lib/services/clients';
+import { createSetupService } from '../lib/services/setup-service';
+import { originPattern } from '../lib/connectwise/site';
 import { syncManageContentScript } from '../lib/services/content-scripts';
 import { settingsItem } from '../lib/storage';
 
@@ -13,7 +16,10 @@ export default defineBackground(() => {
   const syncContentScript = async () => {
     await syncManageContentScript(await settingsItem.get());
   };
-  const handlers = createHandlers({ settings, onSettingsChanged: syncContentScript });
+  const hasOrigins = (origins: string[]) => browser.permissions.contains({ origins: origins.map(originPattern) });
+  const clients = createClientProvider(settings, { hasOrigins });
+  const setup = createSetupService({ settings, clients, hasOrigins });
+  const handlers = createHandlers({ settings, setup, onSettingsChanged: syncContentScript });
   const extensionOrigin = browser.runtime.getURL('/');
 
   // Every listener is registered synchronously: a message may be what wakes the worker.

@@ -1,9 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from './errors';
-import { ask, dispatch, type Handlers } from './messaging';
-import { MESSAGES, type Message } from './messages';
-import { panelOpen } from './messages/panel';
-import { settingsExport, statusGet } from './messages/settings';
+import * as z from 'zod/mini';
+import { ask, defineMessage, dispatch, type Handlers } from './messaging';
+import { ScreenRef } from './messages/panel';
+import { settingsExport, settingsGet, settingsImport, statusGet } from './messages/settings';
+
+// A protocol of its own, so these tests do not change whenever a message is added.
+const panelOpen = defineMessage({
+  type: 'test/panel',
+  from: 'anyone',
+  request: ScreenRef,
+  response: z.object({ kind: z.string(), recordId: z.nullable(z.number()), configured: z.boolean() }),
+});
+const MESSAGES = [settingsGet, settingsImport, settingsExport, statusGet, panelOpen] as const;
+type Message = (typeof MESSAGES)[number];
 
 const publicSettings = { mappings: {}, keysStorage: 'local' as const, hasManageKeys: false, hasVendorKeys: false, locked: [] };
 
@@ -13,8 +23,7 @@ function handlers(overrides: Partial<Handlers<Message>> = {}): Handlers<Message>
     'settings/import': async () => ({ updated: [], settings: publicSettings }),
     'settings/export': async () => ({ version: 1 as const }),
     'status/get': async () => ({ manageConfigured: false, vendorConfigured: false }),
-    'options/open': async () => ({}),
-    'panel/open': async (screen) => ({ kind: screen.kind, recordId: screen.recordId, configured: false }),
+    'test/panel': async (screen) => ({ kind: screen.kind, recordId: screen.recordId, configured: false }),
     ...overrides,
   };
 }
@@ -24,7 +33,7 @@ const send = (h: Handlers<Message>, message: unknown, sender = fromContentScript
 
 describe('dispatch', () => {
   it('answers a valid message', async () => {
-    const reply = await send(handlers(), { type: 'panel/open', payload: { kind: 'ticket', recordId: 5 } });
+    const reply = await send(handlers(), { type: 'test/panel', payload: { kind: 'ticket', recordId: 5 } });
     expect(reply).toEqual({ ok: true, data: { kind: 'ticket', recordId: 5, configured: false } });
   });
 
@@ -38,7 +47,7 @@ describe('dispatch', () => {
   });
 
   it('rejects an invalid payload and names the field', async () => {
-    const reply = await send(handlers(), { type: 'panel/open', payload: { kind: 'invoice', recordId: 5 } });
+    const reply = await send(handlers(), { type: 'test/panel', payload: { kind: 'invoice', recordId: 5 } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request', details: [{ field: 'kind' }] } });
   });
 

@@ -31,6 +31,8 @@ export const ManageSettings = z.object({
   /** The company id typed at the Manage login screen. */
   companyId: trimmed('The company id').max(50),
   clientId: Guid,
+  /** The API member's id (System → Members → API Members), to name it and read its role; optional. */
+  apiMember: z.string().trim().min(1).max(15, { error: 'A Manage member id has at most 15 characters.' }).optional(),
 });
 export type ManageSettings = z.infer<typeof ManageSettings>;
 
@@ -72,6 +74,8 @@ export const StoredSettings = z.object({
   mappings: Mappings.default({}),
   /** `session`: keys are forgotten when the browser closes. */
   keysStorage: KeysStorage.default('local'),
+  /** This technician's name, written in the ticket notes of the actions they run (per browser). */
+  technician: z.string().trim().min(1).max(60).optional(),
 });
 export type StoredSettings = z.infer<typeof StoredSettings>;
 

@@ -10,6 +10,7 @@ export interface ManageFormValues {
   site: string;
   companyId: string;
   clientId: string;
+  apiMember: string;
   publicKey: string;
   privateKey: string;
 }
@@ -62,6 +63,9 @@ export function ManageStep({ initial, keysSaved, keysStorage, locked, validate, 
         error={errors.privateKey} placeholder={keysSaved ? 'saved — leave empty to keep' : undefined} autoComplete="new-password" />
       <Field id="clientId" label="clientId" value={values.clientId} onInput={set('clientId')} error={errors.clientId}
         locked={locked.has('clientId')} hint={GUID_HINT} />
+      <Field id="apiMember" label="API member id (optional)" value={values.apiMember} onInput={set('apiMember')}
+        error={errors.apiMember} locked={locked.has('apiMember')}
+        hint="The member the keys belong to, e.g. bbridgeapi: lets the test name it and read its security role." />
       <label class="bb-check">
         <input type="checkbox" name="keysStorage" defaultChecked={keysStorage === 'session'} />
         Forget the keys when the browser closes

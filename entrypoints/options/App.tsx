@@ -51,6 +51,8 @@ export function App() {
   const [step, setStep] = useState<Step>(stepFromHash() ?? 'manage');
   const [choices, setChoices] = useState<MappingsStepProps['choices']>({ kind: 'loading' });
   const [manageReachable, setManageReachable] = useState(false);
+  /** API origins the background found it still needs (discovery can name an api- host). */
+  const [neededOrigins, setNeededOrigins] = useState<string[]>([]);
 
   useEffect(() => {
     askBackground(settingsGet, {}).then(
@@ -109,6 +111,7 @@ export function App() {
             site: settings.manage?.site ?? '',
             companyId: settings.manage?.companyId ?? '',
             clientId: settings.manage?.clientId ?? '',
+            apiMember: settings.manage?.apiMember ?? '',
             publicKey: '',
             privateKey: '',
           }}
@@ -117,12 +120,23 @@ export function App() {
           locked={lockedIn('manage')}
           validate={validateManageForm}
           onSubmit={async (values, keysStorage) => {
-            await requestOrigins(manageOriginPatterns(values.site), values.site, 'manage.site');
+            await requestOrigins(manageOriginPatterns(values.site, neededOrigins), values.site, 'manage.site');
             setManageReachable(true);
             const keys = values.publicKey.trim() ? { publicKey: values.publicKey, privateKey: values.privateKey } : null;
-            const manage = { site: values.site, companyId: values.companyId, clientId: values.clientId };
+            const manage = {
+              site: values.site,
+              companyId: values.companyId,
+              clientId: values.clientId,
+              ...(values.apiMember.trim() && { apiMember: values.apiMember.trim() }),
+            };
             setSettings(await askBackground(setupSaveManage, { manage, keys, keysStorage }));
-            return askBackground(setupTestManage, {});
+            try {
+              return await askBackground(setupTestManage, {});
+            } catch (error) {
+              const data = AppError.from(error).data;
+              if (data.code === 'permission-needed') setNeededOrigins(data.details?.map((d) => d.message) ?? []);
+              throw error;
+            }
           }}
           onNext={() => go('vendor')}
         />

@@ -1,6 +1,10 @@
 import { optionsOpen, panelOpen } from './panel';
 import { settingsExport, settingsGet, settingsImport, statusGet } from './settings';
+import { setupChoices, setupSaveManage, setupSaveMappings, setupSaveVendor, setupTestManage, setupTestVendor } from './setup';
 
 /** Every message the background answers. Senders import single definitions from the files. */
-export const MESSAGES = [settingsGet, settingsImport, settingsExport, statusGet, optionsOpen, panelOpen] as const;
+export const MESSAGES = [
+  settingsGet, settingsImport, settingsExport, statusGet, optionsOpen, panelOpen,
+  setupSaveManage, setupTestManage, setupSaveVendor, setupTestVendor, setupChoices, setupSaveMappings,
+] as const;
 export type Message = (typeof MESSAGES)[number];

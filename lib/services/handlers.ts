@@ -2,17 +2,28 @@ import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging';
 import type { Message } from '../messages';
 import type { SettingsService } from './settings-service';
+import type { SetupService } from './setup-service';
 
 /** The background's answers to every message; each handler's input is already validated. */
-export function createHandlers(deps: { settings: SettingsService; onSettingsChanged(): Promise<void> }): Handlers<Message> {
-  const { settings } = deps;
+export function createHandlers(deps: {
+  settings: SettingsService;
+  setup: SetupService;
+  onSettingsChanged(): Promise<void>;
+}): Handlers<Message> {
+  const { settings, setup } = deps;
+  const saved = async <T>(result: T): Promise<T> => {
+    await deps.onSettingsChanged();
+    return result;
+  };
   return {
+    'setup/save-manage': async ({ manage, keys, keysStorage }) => saved(await settings.saveManage(manage, keys, keysStorage)),
+    'setup/test-manage': () => setup.testManage(),
+    'setup/save-vendor': async ({ vendor, keys }) => saved(await settings.saveVendor(vendor, keys)),
+    'setup/test-vendor': () => setup.testVendor(),
+    'setup/choices': () => setup.choices(),
+    'setup/save-mappings': async ({ mappings }) => saved(await settings.saveMappings(mappings)),
     'settings/get': () => settings.publicSettings(),
-    'settings/import': async ({ document }) => {
-      const result = await settings.importDocument(document);
-      await deps.onSettingsChanged();
-      return result;
-    },
+    'settings/import': async ({ document }) => saved(await settings.importDocument(document)),
     'settings/export': ({ includeSecrets }) => settings.exportDocument(includeSecrets),
     'status/get': async () => {
       const current = await settings.publicSettings();

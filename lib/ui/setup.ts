@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
-import { parseSiteInput, webOrigin, originPattern } from '../connectwise/site';
+import { discoveryOrigins } from '../connectwise/discovery';
+import { parseSiteInput, originPattern } from '../connectwise/site';
 import type { PublicSettings } from '../messages/settings';
 import { ManageSettings, VendorSettings } from '../settings';
 
@@ -31,6 +32,7 @@ export function validateManageForm(values: Record<string, string>, keysSaved: bo
     site,
     companyId: values.companyId?.trim() ? undefined : 'Enter the company id you type at the Manage login.',
     clientId: firstIssue(ManageSettings.shape.clientId.safeParse(values.clientId ?? '')),
+    apiMember: values.apiMember?.trim() ? firstIssue(ManageSettings.shape.apiMember.safeParse(values.apiMember)) : undefined,
     ...keyPairErrors(['publicKey', 'privateKey'], ['public key', 'private key'], values, keysSaved),
   };
 }
@@ -44,19 +46,13 @@ export function validateVendorForm(values: Record<string, string>, keysSaved: bo
   };
 }
 
-const CLOUD_WEB_HOST = /^([a-z]+)\.(myconnectwise\.net|connectwisedev\.com)(:\d+)?$/;
-
 /**
- * The host permissions to ask for before the first connection: the Manage web client (panels run
- * there) and, for cloud sites, its `api-` twin (the REST API). Discovery may name another API
- * host; the background then asks for it by name.
+ * The host permissions to ask for before the first connection: the hosts discovery contacts (the
+ * Manage web client, where panels run, and for cloud sites its `api-` twin), plus any API origin
+ * the background reported as still missing after a previous discovery.
  */
-export function manageOriginPatterns(site: string): string[] {
-  const parsed = parseSiteInput(site);
-  const origin = webOrigin(parsed);
-  const cloud = CLOUD_WEB_HOST.exec(parsed.webHost);
-  const api = cloud ? `${parsed.protocol}//api-${parsed.webHost}` : null;
-  return [...new Set([origin, api].filter((o): o is string => o !== null).map(originPattern))];
+export function manageOriginPatterns(site: string, alsoNeeded: readonly string[] = []): string[] {
+  return [...new Set([...discoveryOrigins(site), ...alsoNeeded].map(originPattern))];
 }
 
 export function vendorOriginPatterns(apiUrl: string, portalUrl?: string): string[] {

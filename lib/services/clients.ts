@@ -1,0 +1,109 @@
+import { browser } from 'wxt/browser';
+import { originPattern } from '../connectwise/site';
+import { createManageClient, discoverSite, ManageSite, requiredOrigins, type ManageClient } from '../connectwise';
+import { AppError } from '../errors';
+import { storage } from 'wxt/utils/storage';
+import { createDropsuiteClient, type VendorClient } from '../vendor';
+import type { SettingsService } from './settings-service';
+
+export interface ManageConnection {
+  client: ManageClient;
+  site: ManageSite;
+}
+
+export interface ClientProviderOptions {
+  fetch?: typeof fetch;
+  /** Whether the browser lets the extension reach these origins (host permissions). */
+  hasOrigins?: (origins: string[]) => Promise<boolean>;
+}
+
+/** The discovered site survives worker restarts for the browser session: no companyinfo call per wake-up. */
+const discoveredSiteItem = storage.defineItem<{ key: string; site: unknown } | null>('session:manageSite', { fallback: null });
+
+/**
+ * The API clients, built from the current settings and rebuilt when those change. A client is
+ * kept while its settings stay the same, because the vendor client holds per-organisation tokens
+ * in memory (never in storage).
+ */
+export function createClientProvider(settings: SettingsService, options: ClientProviderOptions = {}) {
+  const hasOrigins =
+    options.hasOrigins ?? ((origins: string[]) => browser.permissions.contains({ origins: origins.map(originPattern) }));
+  let vendor: { fingerprint: string; client: VendorClient } | null = null;
+  let manage: { fingerprint: string; connection: Promise<ManageConnection> } | null = null;
+
+  const connectManage = async (): Promise<ManageConnection> => {
+    const { settings: current, secrets } = await settings.load();
+    const manageSettings = current.manage!;
+    const keys = secrets.manage!;
+    const siteKey = `${manageSettings.site}\n${manageSettings.companyId}`;
+    const remembered = await discoveredSiteItem.getValue();
+    const cachedSite = remembered?.key === siteKey ? ManageSite.safeParse(remembered.site) : null;
+    const site = cachedSite?.success
+      ? cachedSite.data
+      : await discoverSite({ site: manageSettings.site, companyId: manageSettings.companyId }, { fetch: options.fetch });
+    if (!cachedSite?.success) await discoveredSiteItem.setValue({ key: siteKey, site });
+    const origins = requiredOrigins(site);
+    if (!(await hasOrigins(origins))) {
+      throw new AppError({
+        code: 'permission-needed',
+        message: `Backup Bridge is not allowed to reach ${origins.join(' and ')} yet.`,
+        hint: 'Open Backup Bridge’s set-up and click “Save and test connection” to allow it.',
+        field: 'manage.site',
+        details: origins.map((origin) => ({ field: 'origin', message: origin })),
+      });
+    }
+    return {
+      site,
+      client: createManageClient({ site, companyId: manageSettings.companyId, clientId: manageSettings.clientId, ...keys, fetch: options.fetch }),
+    };
+  };
+
+  return {
+    async manage(): Promise<ManageConnection> {
+      const { settings: current, secrets } = await settings.load();
+      if (!current.manage || !secrets.manage) {
+        throw new AppError({
+          code: 'manage-not-configured',
+          message: 'ConnectWise Manage is not set up yet.',
+          hint: 'Open Backup Bridge’s set-up and fill in step 1.',
+        });
+      }
+      const fingerprint = JSON.stringify([current.manage, secrets.manage]);
+      if (manage?.fingerprint !== fingerprint) {
+        const connection = connectManage();
+        manage = { fingerprint, connection };
+        // A failed connection (site down, no permission yet) is retried on the next call.
+        connection.catch(() => {
+          if (manage?.connection === connection) manage = null;
+        });
+      }
+      return manage.connection;
+    },
+
+    async vendor(): Promise<VendorClient> {
+      const { settings: current, secrets } = await settings.load();
+      if (!current.vendor || !secrets.vendor) {
+        throw new AppError({
+          code: 'vendor-not-configured',
+          message: 'The backup vendor is not set up yet.',
+          hint: 'Open Backup Bridge’s set-up and fill in step 2.',
+        });
+      }
+      const fingerprint = JSON.stringify([current.vendor, secrets.vendor]);
+      if (vendor?.fingerprint !== fingerprint) {
+        vendor = {
+          fingerprint,
+          client: createDropsuiteClient({ settings: current.vendor, secrets: secrets.vendor, fetch: options.fetch }),
+        };
+      }
+      return vendor.client;
+    },
+
+    /** Forget the discovered site (after the settings changed, or to re-run discovery). */
+    async forgetSite(): Promise<void> {
+      manage = null;
+      await discoveredSiteItem.removeValue();
+    },
+  };
+}
+export type ClientProvider = ReturnType<typeof createClientProvider>;
