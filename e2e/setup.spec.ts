@@ -100,3 +100,33 @@ test('the summary says what is missing, with links back', async ({ openExtension
   await missing.first().getByRole('link', { name: 'fix it' }).click();
   await expect(page.getByRole('heading', { name: '3. Mappings' })).toBeVisible();
 });
+
+test('exports settings without keys unless asked to include them', async ({ openExtensionPage, configure }) => {
+  await configure();
+  const page = await openExtensionPage('options.html#summary');
+  const download = async () => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download settings' }).click()]);
+    return JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+  };
+  const plain = await download();
+  expect(plain.manage).toMatchObject({ companyId: 'northwind' });
+  expect(plain.manage.privateKey).toBeUndefined();
+  expect(plain.vendor.accessToken).toBeUndefined();
+  await page.getByLabel('Include the API keys and tokens (keep the file safe)').check();
+  const full = await download();
+  expect(full.manage.privateKey).toBe(API_KEYS[0].privateKey);
+});
+
+test('can keep the keys for this browser session only', async ({ openExtensionPage, sims, serviceWorker }) => {
+  const options = new OptionsPage(await openExtensionPage('options.html'));
+  await options.fillManage(sims);
+  await options.page.getByLabel('Forget the keys when the browser closes').check();
+  await options.saveAndTest();
+  await expect(options.page.getByText(/Connected to Northwind IT Services/)).toBeVisible();
+  const stored = await serviceWorker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> }; session: { get(k: null): Promise<Record<string, unknown>> } } } };
+    return { local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) };
+  });
+  expect(stored.local.secrets).toBeUndefined();
+  expect(stored.session.secrets).toMatchObject({ manage: { publicKey: API_KEYS[0].publicKey } });
+});
