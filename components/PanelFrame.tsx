@@ -11,14 +11,16 @@ export interface PanelFrameProps {
   /** Buttons at the right of the header. */
   actions?: ComponentChildren;
   children: ComponentChildren;
+  /** `loading`, `ready`, `refreshing` or `unavailable`: what the panel shows, for tests and benchmarks. */
+  state?: string;
 }
 
 /** The chrome around every panel: a labelled region with a keyboard-operable collapse toggle. */
-export function PanelFrame({ title, subtitle, collapsed, onToggle, actions, children }: PanelFrameProps) {
+export function PanelFrame({ title, subtitle, collapsed, onToggle, actions, children, state }: PanelFrameProps) {
   const bodyId = useId();
   const titleId = useId();
   return (
-    <section class="bb-panel" aria-labelledby={titleId}>
+    <section class="bb-panel" aria-labelledby={titleId} data-state={state}>
       <header class="bb-panel__header">
         <button
           type="button"

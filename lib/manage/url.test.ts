@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BOARD_HASH, CALENDAR_HASH } from './test-fixtures';
-import { parseManageUrl, type ManageUrl } from './url';
+import { manageRecordUrl, parseManageUrl, type ManageUrl } from './url';
 
 // Compressed hashes in the real format (LZMA-JS mode 3, GWT JSON), made by the imitation's
 // hashFor(); decoded they read {"pid":184, "p":"sr150", "s":{"p":{"pid":184, "rd":123456, …}}, …}
@@ -92,5 +92,20 @@ const cases: Case[] = [
 describe('parseManageUrl', () => {
   test.each(cases)('%s', (url, expected) => {
     expect(parseManageUrl(url)).toMatchObject(expected);
+  });
+});
+
+describe('manageRecordUrl', () => {
+  test.each([
+    [`${NA}/v2025_1/ConnectWise.aspx?locale=en_US#XQAAC`, 'ticket', 123456,
+      `${NA}/v2025_1/ConnectWise.aspx?locale=en_US&routeTo=ServiceFV&recid=123456`],
+    ['https://cw.jexet.com/cw/custom_release/ConnectWise.aspx?routeTo=CompanyFV&recid=5', 'company', 250,
+      'https://cw.jexet.com/cw/custom_release/ConnectWise.aspx?locale=en_US&routeTo=CompanyFV&recid=250'],
+    [`${NA}/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=1`, 'agreement', 19064,
+      `${NA}/v4_6_release/ConnectWise.aspx?locale=en_US&routeTo=AgreementFV&recid=19064`],
+    ['http://127.0.0.1:4100/ConnectWise.aspx', 'company', 7, 'http://127.0.0.1:4100/ConnectWise.aspx?locale=en_US&routeTo=CompanyFV&recid=7'],
+    ['https://cw.example.com/somewhere/else', 'ticket', 9, 'https://cw.example.com/v4_6_release/ConnectWise.aspx?locale=en_US&routeTo=ServiceFV&recid=9'],
+  ] as const)('%s → %s %i', (page, screen, id, expected) => {
+    expect(manageRecordUrl(page, screen, id)).toBe(expected);
   });
 });

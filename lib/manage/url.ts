@@ -123,11 +123,16 @@ function screenFromName(name: string): ScreenHint {
 const screenFromCode = (code: string): ScreenHint => SCREEN_CODES[code.toLowerCase()] ?? 'other';
 
 function codebaseOf(pathname: string): string | null {
+  return appBaseSegments(pathname)?.at(-1) ?? null;
+}
+
+/** The path segments before the app page (`/cw/v2025_1/ConnectWise.aspx` → cw, v2025_1); null off the app. */
+function appBaseSegments(pathname: string): string[] | null {
   const segments = pathname.split('/').filter(Boolean);
   const app = segments.findIndex(
     (segment, i) => APP_PAGE.test(segment) || (segment === 'services' && segments[i + 1] === 'system_io'),
   );
-  return app > 0 ? segments[app - 1]! : null;
+  return app >= 0 ? segments.slice(0, app) : null;
 }
 
 function field(value: unknown, key: string): unknown {
@@ -139,4 +144,21 @@ function positiveId(value: unknown): number | null {
   if (!/^\d{1,15}$/.test(text)) return null;
   const id = Number(text);
   return id > 0 ? id : null;
+}
+
+export type RecordScreen = 'ticket' | 'company' | 'agreement';
+
+const ROUTE_TO: Record<RecordScreen, string> = { ticket: 'ServiceFV', company: 'CompanyFV', agreement: 'AgreementFV' };
+
+/** Served by every site whatever its live release (connectwise-screens.md §1.2), for a page off the app. */
+const FALLBACK_BASE = ['v4_6_release'];
+
+/**
+ * The deep link that opens a record in the web client `pageUrl` belongs to (§1.4 routeTo form):
+ * same origin and the same path up to the app page (release segment, and an on-prem prefix if any).
+ */
+export function manageRecordUrl(pageUrl: string, screen: RecordScreen, recordId: number): string {
+  const url = new URL(pageUrl);
+  const base = (appBaseSegments(url.pathname) ?? FALLBACK_BASE).map((segment) => `${segment}/`).join('');
+  return `${url.origin}/${base}ConnectWise.aspx?locale=en_US&routeTo=${ROUTE_TO[screen]}&recid=${recordId}`;
 }

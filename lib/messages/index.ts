@@ -1,10 +1,11 @@
-import { optionsOpen, panelOpen } from './panel';
+import { optionsOpen } from './panel';
+import { openTab, popupStatus } from './popup';
 import { settingsExport, settingsGet, settingsImport, statusGet } from './settings';
 import { setupChoices, setupSaveManage, setupSaveMappings, setupSaveVendor, setupTestManage, setupTestVendor } from './setup';
 
 /** Every message the background answers. Senders import single definitions from the files. */
 export const MESSAGES = [
-  settingsGet, settingsImport, settingsExport, statusGet, optionsOpen, panelOpen,
+  settingsGet, settingsImport, settingsExport, statusGet, optionsOpen, popupStatus, openTab,
   setupSaveManage, setupTestManage, setupSaveVendor, setupTestVendor, setupChoices, setupSaveMappings,
 ] as const;
 export type Message = (typeof MESSAGES)[number];

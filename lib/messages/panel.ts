@@ -25,15 +25,6 @@ export const ScreenRef = z.object({
 });
 export type ScreenRef = z.infer<typeof ScreenRef>;
 
-export const PanelModel = z.object({
-  kind: ScreenKind,
-  recordId: z.nullable(Id),
-  configured: z.boolean(),
-});
-export type PanelModel = z.infer<typeof PanelModel>;
-
-export const panelOpen = defineMessage({ type: 'panel/open', from: 'anyone', request: ScreenRef, response: PanelModel });
-
 /** Content scripts cannot open the options page themselves. */
 export const optionsOpen = defineMessage({
   type: 'options/open',
