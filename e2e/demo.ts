@@ -15,8 +15,8 @@ import { launchWithExtension } from './support/browser';
 const headless = process.env.BB_DEMO_HEADLESS === '1' || !process.env.DISPLAY;
 const outputDir = path.resolve(process.env.BB_DEMO_OUTPUT ?? 'demo-output');
 
-console.log('Building the extension (wxt build --mode e2e)…');
-execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'inherit' });
+console.log('Building the extension (npm run build:e2e)…');
+execFileSync('npm', ['run', 'build:e2e'], { stdio: 'inherit' });
 
 const sims = await startSimulators({
   managePort: Number(process.env.BB_SIM_MANAGE_PORT ?? 8510),

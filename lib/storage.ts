@@ -1,5 +1,7 @@
 import { storage } from 'wxt/utils/storage';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { ScreenKind } from './messages/panel';
+import { PopupStatus } from './messages/popup';
 import { Secrets, StoredSettings } from './settings';
 import { SealedSecrets } from './secrets';
 
@@ -15,7 +17,8 @@ export interface ValidatedItem<T> {
   watch(callback: (value: T) => void): () => void;
 }
 
-function validatedItem<S extends z.ZodType>(
+/** Any zod schema, classic or mini (the panel views are zod/mini: the content script shares them). */
+function validatedItem<S extends z.core.$ZodType>(
   key: `local:${string}` | `session:${string}`,
   schema: S,
   fallback: z.output<S>,
@@ -23,14 +26,14 @@ function validatedItem<S extends z.ZodType>(
   const item = storage.defineItem<unknown>(key);
   const parse = (raw: unknown): z.output<S> => {
     if (raw === null || raw === undefined) return fallback;
-    const result = schema.safeParse(raw);
+    const result = z.safeParse(schema, raw);
     if (result.success) return result.data;
     console.warn(`Backup Bridge: stored "${key}" is not valid and was ignored`, result.error.issues);
     return fallback;
   };
   return {
     get: async () => parse(await item.getValue()),
-    set: (value) => item.setValue(schema.parse(value)),
+    set: (value) => item.setValue(z.parse(schema, value)),
     remove: () => item.removeValue(),
     watch: (callback) => item.watch((raw) => callback(parse(raw))),
   };
@@ -43,3 +46,21 @@ export const sealedSecretsItem = validatedItem('local:secrets', SealedSecrets.nu
 
 /** Keys for this browser session only (the "forget keys when the browser closes" option). */
 export const sessionSecretsItem = validatedItem('session:secrets', Secrets.nullable(), null);
+
+/** Whether each panel is collapsed, per screen kind, remembered across restarts (issue 4). */
+export const panelCollapsedItem = validatedItem('local:panelCollapsed', z.partialRecord(ScreenKind, z.boolean()), {});
+
+/** The popup's last computed status: for this browser session only (it holds company names). */
+export const popupStatusItem = validatedItem('session:popupStatus', PopupStatus.nullable(), null);
+
+/**
+ * The background's caches (lib/services/session-cache.ts): one item per entry, so writing one
+ * view never rewrites the others, plus an index of when each entry was last used (for eviction).
+ * Session storage survives the service worker's idle stops, not the browser; nothing secret goes in.
+ */
+const CacheIndex = z.record(z.string(), z.number());
+export const cacheIndexItem = (namespace: string) => validatedItem(`session:cache:${namespace}`, CacheIndex, {});
+
+export const cacheEntryItem = <S extends z.core.$ZodType>(namespace: string, key: string, value: S) =>
+  validatedItem(`session:cache:${namespace}:${key}`, z.object({ value, fetchedAt: z.number() }).nullable(), null) as
+    ValidatedItem<{ value: z.output<S>; fetchedAt: number } | null>;

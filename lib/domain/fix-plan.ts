@@ -86,7 +86,7 @@ export function planFix(
   if (state.status === 'completed' && health === 'healthy') {
     return plan('already-healthy', 'healthy', 'The last backup completed; there is nothing to fix.');
   }
-  if (BUSY_MAILBOX_STATUSES.has(state.status) && health !== 'failing') {
+  if (BUSY_MAILBOX_STATUSES.has(state.status)) {
     return plan('in-progress', 'backup-running', 'A backup is already under way; wait for it to finish.');
   }
   // "Authentication Error: credentials changed or expired" (§1.6): re-authorise, then back up.

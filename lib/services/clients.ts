@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { originPattern } from '../connectwise/site';
-import { createManageClient, discoverSite, ManageSite, requiredOrigins, type ManageClient } from '../connectwise';
+import { createManageClient, discoverSite, ManageSite, requiredOrigins, type ManageClient, type ManageClientOptions } from '../connectwise';
 import { AppError } from '../errors';
 import { storage } from 'wxt/utils/storage';
-import { createDropsuiteClient, type VendorClient } from '../vendor';
+import { createDropsuiteClient, type DropsuiteClientOptions, type VendorClient } from '../vendor';
 import type { SettingsService } from './settings-service';
 
 export interface ManageConnection {
@@ -15,6 +15,9 @@ export interface ClientProviderOptions {
   fetch?: typeof fetch;
   /** Whether the browser lets the extension reach these origins (host permissions). */
   hasOrigins?: (origins: string[]) => Promise<boolean>;
+  /** Timeouts and retry budgets of the clients; the defaults suit the browser, tests shorten them. */
+  manageTiming?: Pick<ManageClientOptions, 'timeoutMs' | 'totalBudgetMs'>;
+  vendorTiming?: Pick<DropsuiteClientOptions, 'timeoutMs' | 'retry'>;
 }
 
 /** The discovered site survives worker restarts for the browser session: no companyinfo call per wake-up. */
@@ -54,7 +57,9 @@ export function createClientProvider(settings: SettingsService, options: ClientP
     }
     return {
       site,
-      client: createManageClient({ site, companyId: manageSettings.companyId, clientId: manageSettings.clientId, ...keys, fetch: options.fetch }),
+      client: createManageClient({
+        site, companyId: manageSettings.companyId, clientId: manageSettings.clientId, ...keys, fetch: options.fetch, ...options.manageTiming,
+      }),
     };
   };
 
@@ -93,7 +98,7 @@ export function createClientProvider(settings: SettingsService, options: ClientP
       if (vendor?.fingerprint !== fingerprint) {
         vendor = {
           fingerprint,
-          client: createDropsuiteClient({ settings: current.vendor, secrets: secrets.vendor, fetch: options.fetch }),
+          client: createDropsuiteClient({ settings: current.vendor, secrets: secrets.vendor, fetch: options.fetch, ...options.vendorTiming }),
         };
       }
       return vendor.client;

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging';
 import type { Message } from '../messages';
+import { AppError } from '../errors';
+import type { PopupStatusService } from './popup-status';
 import type { SettingsService } from './settings-service';
 import type { SetupService } from './setup-service';
 
@@ -8,6 +10,8 @@ import type { SetupService } from './setup-service';
 export function createHandlers(deps: {
   settings: SettingsService;
   setup: SetupService;
+  popup: Pick<PopupStatusService, 'get'>;
+  openTab(url: string): Promise<void>;
   onSettingsChanged(): Promise<void>;
 }): Handlers<Message> {
   const { settings, setup } = deps;
@@ -36,13 +40,14 @@ export function createHandlers(deps: {
       await browser.runtime.openOptionsPage();
       return {};
     },
-    'panel/open': async (screen) => {
-      const current = await settings.publicSettings();
-      return {
-        kind: screen.kind,
-        recordId: screen.recordId,
-        configured: Boolean(current.manage && current.hasManageKeys && current.vendor && current.hasVendorKeys),
-      };
+    'popup/status': ({ refresh }) => deps.popup.get({ refresh }),
+    'tabs/open': async ({ url }) => {
+      // The popup's links go to Manage screens and the extension's own pages; nothing else opens from here.
+      if (!/^https?:\/\//i.test(url) && !url.startsWith(browser.runtime.getURL('/'))) {
+        throw new AppError({ code: 'invalid-request', message: `Backup Bridge does not open ${url}.` });
+      }
+      await deps.openTab(url);
+      return {};
     },
   };
 }

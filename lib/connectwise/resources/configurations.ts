@@ -14,6 +14,8 @@ export const Configuration = z.looseObject({
   contact: Ref,
   deviceIdentifier: Text,
   serialNumber: Text,
+  /** The integration's tenant links keep the billing agreement's id here (e2e/sim/world.ts header). */
+  tagNumber: Text,
   notes: Text,
   lastLoginName: Text,
   activeFlag: Flag,
