@@ -22,30 +22,29 @@ test('registers its content script for the configured Manage origin only', async
 });
 
 test('imports settings pasted into the options page and shows what changed', async ({ openExtensionPage, sims }) => {
-  const page = await openExtensionPage('options.html');
-  await expect(page.getByRole('heading', { name: 'Current settings' })).toBeVisible();
-  await expect(page.getByText('not set').first()).toBeVisible();
+  const page = await openExtensionPage('options.html#summary');
+  await expect(page.getByText('Some parts still need attention.')).toBeVisible();
   const { demoSettingsDocument } = await import('./sim/demo-settings');
   await page.getByLabel('…or paste it').fill(JSON.stringify(demoSettingsDocument(sims)));
   await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('status')).toHaveText('Imported: manage, vendor, mappings, manage keys, vendor keys.');
-  await expect(page.getByText(`${sims.manageUrl} (company northwind)`)).toBeVisible();
-  await expect(page.locator('.bb-summary')).not.toContainText('BBdemoPrivate');
+  await expect(page.getByText('Imported: manage, vendor, mappings, manage keys, vendor keys.')).toBeVisible();
+  await expect(page.getByText('Backup Bridge is ready.', { exact: false })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('BBdemoPrivate');
 });
 
 test('imports settings from a file', async ({ openExtensionPage, sims }) => {
-  const page = await openExtensionPage('options.html');
+  const page = await openExtensionPage('options.html#summary');
   const { demoSettingsDocument } = await import('./sim/demo-settings');
   await page.getByLabel('Choose a file').setInputFiles({
     name: 'backup-bridge.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(demoSettingsDocument(sims))),
   });
-  await expect(page.getByRole('status')).toContainText('Imported: manage, vendor');
+  await expect(page.getByText(/Imported: manage, vendor/)).toBeVisible();
 });
 
 test('refuses a broken settings document, says why, and keeps the typed text', async ({ openExtensionPage }) => {
-  const page = await openExtensionPage('options.html');
+  const page = await openExtensionPage('options.html#summary');
   const box = page.getByLabel('…or paste it');
   await box.fill('{"version": 1, "manage": {"clientId": "nope"');
   await page.getByRole('button', { name: 'Import' }).click();
@@ -57,12 +56,12 @@ test('refuses a broken settings document, says why, and keeps the typed text', a
   await expect(box).toHaveValue(/"clientId": "nope"/);
 });
 
-test('the popup says whether each side is configured', async ({ openExtensionPage, configure }) => {
+test('the popup asks to set up first, then shows both connections', async ({ openExtensionPage, configure }) => {
   let popup = await openExtensionPage('popup.html');
-  await expect(popup.getByText('ConnectWise Manage: not configured')).toBeVisible();
+  await expect(popup.getByText('Backup Bridge is not set up yet.', { exact: false })).toBeVisible();
   await popup.close();
   await configure();
   popup = await openExtensionPage('popup.html');
-  await expect(popup.getByText('ConnectWise Manage: configured')).toBeVisible();
-  await expect(popup.getByText('Backup vendor: configured')).toBeVisible();
+  await expect(popup.getByText(/ConnectWise Manage.*connected/)).toBeVisible();
+  await expect(popup.getByText(/Backup vendor.*connected/)).toBeVisible();
 });

@@ -3,7 +3,7 @@ import { AppError } from './errors';
 import * as z from 'zod/mini';
 import { ask, defineMessage, dispatch, type Handlers } from './messaging';
 import { ScreenRef } from './messages/panel';
-import { settingsExport, settingsGet, settingsImport, statusGet } from './messages/settings';
+import { settingsExport, settingsGet, settingsImport } from './messages/settings';
 
 // A protocol of its own, so these tests do not change whenever a message is added.
 const panelOpen = defineMessage({
@@ -11,6 +11,12 @@ const panelOpen = defineMessage({
   from: 'anyone',
   request: ScreenRef,
   response: z.object({ kind: z.string(), recordId: z.nullable(z.number()), configured: z.boolean() }),
+});
+const statusGet = defineMessage({
+  type: 'test/status',
+  from: 'anyone',
+  request: z.object({}),
+  response: z.object({ manageConfigured: z.boolean(), vendorConfigured: z.boolean() }),
 });
 const MESSAGES = [settingsGet, settingsImport, settingsExport, statusGet, panelOpen] as const;
 type Message = (typeof MESSAGES)[number];
@@ -22,7 +28,7 @@ function handlers(overrides: Partial<Handlers<Message>> = {}): Handlers<Message>
     'settings/get': async () => publicSettings,
     'settings/import': async () => ({ updated: [], settings: publicSettings }),
     'settings/export': async () => ({ version: 1 as const }),
-    'status/get': async () => ({ manageConfigured: false, vendorConfigured: false }),
+    'test/status': async () => ({ manageConfigured: false, vendorConfigured: false }),
     'test/panel': async (screen) => ({ kind: screen.kind, recordId: screen.recordId, configured: false }),
     ...overrides,
   };
@@ -63,17 +69,17 @@ describe('dispatch', () => {
 
   it('turns a handler failure into its error data', async () => {
     const failing = handlers({
-      'status/get': async () => {
+      'test/status': async () => {
         throw new AppError({ code: 'manage-down', message: 'ConnectWise is not answering.' });
       },
     });
-    const reply = await send(failing, { type: 'status/get', payload: {} });
+    const reply = await send(failing, { type: 'test/status', payload: {} });
     expect(reply).toEqual({ ok: false, error: { code: 'manage-down', message: 'ConnectWise is not answering.' } });
   });
 
   it('never answers with data that breaks its own response schema', async () => {
-    const broken = handlers({ 'status/get': async () => ({ manageConfigured: 'yes' }) as never });
-    const reply = await send(broken, { type: 'status/get', payload: {} });
+    const broken = handlers({ 'test/status': async () => ({ manageConfigured: 'yes' }) as never });
+    const reply = await send(broken, { type: 'test/status', payload: {} });
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-data' } });
   });
 });

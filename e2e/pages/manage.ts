@@ -6,6 +6,9 @@ export const panelHosts = (page: Page) => page.locator('[data-backup-bridge]');
 export const panelHost = (page: Page, kind: 'company' | 'agreement' | 'ticket') =>
   page.locator(`[data-backup-bridge="${kind}"]`);
 
+/** The panel inside the host's shadow root; `data-state` is loading, ready, refreshing or unavailable. */
+export const panelState = (page: Page, kind: 'company' | 'agreement' | 'ticket') => panelHost(page, kind).locator('.bb-panel');
+
 /** Open a simulated Manage screen; `simDelay` keeps the spinner short unless a test wants it long. */
 export async function openManageScreen(
   page: Page,

@@ -22,11 +22,6 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
-export const IntegrationStatus = z.object({
-  manageConfigured: z.boolean(),
-  vendorConfigured: z.boolean(),
-});
-export type IntegrationStatus = z.infer<typeof IntegrationStatus>;
 
 export const settingsGet = defineMessage({ type: 'settings/get', from: 'anyone', request: z.object({}), response: PublicSettings });
 export const settingsImport = defineMessage({
@@ -41,4 +36,3 @@ export const settingsExport = defineMessage({
   request: z.object({ includeSecrets: z.boolean() }),
   response: SettingsDocument,
 });
-export const statusGet = defineMessage({ type: 'status/get', from: 'anyone', request: z.object({}), response: IntegrationStatus });

@@ -29,13 +29,6 @@ export function createHandlers(deps: {
     'settings/get': () => settings.publicSettings(),
     'settings/import': async ({ document }) => saved(await settings.importDocument(document)),
     'settings/export': ({ includeSecrets }) => settings.exportDocument(includeSecrets),
-    'status/get': async () => {
-      const current = await settings.publicSettings();
-      return {
-        manageConfigured: Boolean(current.manage && current.hasManageKeys),
-        vendorConfigured: Boolean(current.vendor && current.hasVendorKeys),
-      };
-    },
     'options/open': async () => {
       await browser.runtime.openOptionsPage();
       return {};
