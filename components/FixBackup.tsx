@@ -12,31 +12,37 @@ export interface FixBackupProps {
   plan: Plan;
   /** The fix recorded on the ticket (by anyone), from the background. */
   fix: FixStateView | null;
+  /** A closed ticket offers nothing to start (the last fix, if any, is still shown). */
+  ticketClosed: boolean;
   now: number;
   onAction: ActionHandler;
 }
 
 const STEP_WORDS: Readonly<Record<string, string>> = { reauthorize: 'Re-authorise', retry: 'Retry the backup' };
 
+/** The same action does what the plan says: fix, follow a running backup, or just close the ticket. */
+const START_LABEL = {
+  fix: 'Fix and resume backup',
+  'in-progress': 'Follow the running backup',
+  'already-healthy': 'Close the ticket (backup is healthy)',
+  'cannot-fix': '',
+} as const;
+
 /**
  * "Fix and resume backup": what it will do (or why it cannot), one start only, progress read out
  * as it comes, then the result. A fix someone else started (or this page before a reload) is
  * followed, not started again.
  */
-export function FixBackup({ ticketId, plan, fix, now, onAction }: FixBackupProps) {
+export function FixBackup({ ticketId, plan, fix, ticketClosed, now, onAction }: FixBackupProps) {
   const action = useAction(onAction);
   const running = action.busy.value;
   const result = action.result.value;
   const followed = !running && fix !== null && fix.result === null ? fix : null;
-  const canStart = plan.blockedReason === null && plan.steps.length > 0 && followed === null;
+  const canStart = plan.kind !== 'cannot-fix' && !ticketClosed && followed === null;
 
   return (
     <div class="bb-fix">
-      {plan.blockedReason !== null ? (
-        <p class="bb-note">{plan.blockedReason}</p>
-      ) : (
-        plan.steps.length > 0 && <p>Fix will: {fixStepsText(plan.steps)}.</p>
-      )}
+      {plan.kind === 'fix' ? <p>Fix will: {fixStepsText(plan.steps)}.</p> : plan.message && <p class="bb-note">{plan.message}</p>}
       {followed && (
         <p class="bb-note bb-note--warn">
           Started by {followed.startedBy} at {formatWhen(followed.startedAt, now)} — following it.
@@ -55,7 +61,7 @@ export function FixBackup({ ticketId, plan, fix, now, onAction }: FixBackupProps
           aria-disabled={running}
           onClick={() => void action.run({ kind: 'fix-backup', ticketId })}
         >
-          {running ? 'Fixing…' : 'Fix and resume backup'}
+          {running ? 'Fixing…' : START_LABEL[plan.kind]}
         </button>
       )}
       <div class="bb-fix__progress" aria-live="polite">

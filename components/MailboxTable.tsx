@@ -73,7 +73,7 @@ function MailboxRow({ mailbox, now }: { mailbox: MailboxView; now: number }) {
   return (
     <tr class={`bb-row--${mailbox.health}`}>
       <td>
-        <span class="bb-mailbox__name">{mailbox.displayName}</span> <span class="bb-muted">{mailbox.email}</span>
+        <MailboxName mailbox={mailbox} />
       </td>
       <td>
         <Badge tone={HEALTH_TONE[mailbox.health]} title={`Health: ${mailbox.health}`}>
@@ -89,5 +89,15 @@ function MailboxRow({ mailbox, now }: { mailbox: MailboxView; now: number }) {
         {attempts}
       </td>
     </tr>
+  );
+}
+
+/** The mailbox's name and address; the address once when the vendor gives no separate name. */
+export function MailboxName({ mailbox }: { mailbox: Pick<MailboxView, 'displayName' | 'email'> }) {
+  if (!mailbox.displayName || mailbox.displayName === mailbox.email) return <span class="bb-mailbox__name">{mailbox.email}</span>;
+  return (
+    <>
+      <span class="bb-mailbox__name">{mailbox.displayName}</span> <span class="bb-muted">{mailbox.email}</span>
+    </>
   );
 }

@@ -120,3 +120,24 @@ describe('TicketPanel', () => {
     expect(text(container)).toBe('Not a backup ticket.');
   });
 });
+
+describe('TicketPanel: what the fix button offers', () => {
+  test('a healthy backup on an open ticket offers to close it', () => {
+    const open = { ...ticketViews.fixed, ticket: { ...ticketViews.fixed.ticket, status: 'New', closed: false } };
+    const { container } = show(open);
+    expect(text(container.querySelector('.bb-fix button'))).toBe('Close the ticket (backup is healthy)');
+  });
+
+  test('a closed ticket offers nothing to start, and still shows the last fix', () => {
+    const { container } = show(ticketViews.fixed);
+    expect(container.querySelector('.bb-fix button')).toBeNull();
+    expect(text(container.querySelector('.bb-fix'))).toContain('Last fix, by Asha Kumar');
+  });
+
+  test('a mailbox without a separate name shows its address once', () => {
+    const view = ticketViews.authError;
+    const mailbox = { ...view.backup!.mailbox!, displayName: view.backup!.mailbox!.email };
+    const { container } = show({ ...view, backup: { ...view.backup!, mailbox } });
+    expect(facts(container)[0]).toEqual(['Mailbox', 'jane.doe@fabrikamlegal.com Authentication Error']);
+  });
+});

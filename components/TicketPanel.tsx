@@ -1,6 +1,7 @@
 import type { TicketView } from '../lib/messages/panels';
 import { Badge } from './Badge';
 import { FixBackup } from './FixBackup';
+import { MailboxName } from './MailboxTable';
 import { formatWhen } from './format';
 import type { PanelBodyProps } from './panel-types';
 import { RelativeTime } from './RelativeTime';
@@ -20,7 +21,7 @@ export function TicketPanel({ view, now, onAction }: PanelBodyProps<TicketView>)
         <dd>
           {mailbox ? (
             <>
-              {mailbox.displayName} <span class="bb-muted">{mailbox.email}</span>{' '}
+              <MailboxName mailbox={mailbox} />{' '}
               <Badge tone={HEALTH_TONE[mailbox.health]}>{mailbox.statusRaw ?? mailbox.status}</Badge>
             </>
           ) : (
@@ -49,7 +50,7 @@ export function TicketPanel({ view, now, onAction }: PanelBodyProps<TicketView>)
         {retryWindow && <RetryFacts retry={retryWindow} fallbackAttempts={mailbox?.attempts ?? null} now={now} />}
       </dl>
       {ticket.closed && <p class="bb-muted">This ticket is closed ({ticket.status}).</p>}
-      <FixBackup ticketId={ticket.id} plan={backup.plan} fix={backup.fix} now={now} onAction={onAction} />
+      <FixBackup ticketId={ticket.id} plan={backup.plan} fix={backup.fix} ticketClosed={ticket.closed} now={now} onAction={onAction} />
     </div>
   );
 }

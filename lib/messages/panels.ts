@@ -168,10 +168,15 @@ export const TicketView = z.object({
       tenant: z.nullable(z.object({ orgId: z.string(), name: z.string() })),
       mailbox: z.nullable(MailboxView),
       retryWindow: z.nullable(z.object({ attempts: z.nullable(Count), maxAttempts: Count, nextAttemptAt: z.nullable(Iso), endsAt: z.nullable(Iso) })),
-      /** What "Fix and resume backup" would do, or why it cannot. */
+      /**
+       * What "Fix and resume backup" would do: run `steps` (fix), only follow a backup already
+       * running (in-progress), only close the ticket (already-healthy), or nothing (cannot-fix;
+       * `message` says why).
+       */
       plan: z.object({
+        kind: z.enum(['fix', 'in-progress', 'already-healthy', 'cannot-fix']),
         steps: z.array(z.enum(['reauthorize', 'retry'])),
-        blockedReason: z.nullable(z.string()),
+        message: z.nullable(z.string()),
       }),
       fix: z.nullable(FixStateView),
     }),

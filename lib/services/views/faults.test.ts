@@ -36,7 +36,7 @@ describe('the vendor down', () => {
     const outcome = await outcomeOf({}, ticket123456);
     const view = z.parse(TicketView, outcome.kind === 'view' ? outcome.view : null);
     expect(view.errors.vendor?.code).toBe('vendor-unavailable');
-    expect(view.backup).toMatchObject({ action: 'backup', actionId: '9201', mailbox: null, plan: { steps: [], blockedReason: expect.any(String) } });
+    expect(view.backup).toMatchObject({ action: 'backup', actionId: '9201', mailbox: null, plan: { kind: 'cannot-fix', steps: [], message: expect.any(String) } });
   });
 
   it('plain ticket: nothing about the vendor', async () => {

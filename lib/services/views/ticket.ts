@@ -70,8 +70,8 @@ export async function buildTicketView(src: ViewSources, ticketId: number, label:
     configurationName: configurations.find((c) => c.name.trim().toLowerCase() === actionName)?.name ?? actionName,
     fix: fixState(notes, src.now),
   };
-  const blocked = (blockedReason: string): Backup => ({
-    ...backup, tenant: null, mailbox: null, retryWindow: null, plan: { steps: [], blockedReason },
+  const blocked = (message: string): Backup => ({
+    ...backup, tenant: null, mailbox: null, retryWindow: null, plan: { kind: 'cannot-fix', steps: [], message },
   });
   if (orgIds.length === 0) return view(blocked(`${company.name} has no linked tenant: link one on its company screen first.`));
   if (!orgs) return view(blocked(reads.error?.message ?? 'The vendor could not be reached.'));
@@ -105,7 +105,7 @@ export async function buildTicketView(src: ViewSources, ticketId: number, label:
       lastBackupAt: action.lastBackupAt,
     }, src.now),
     retryWindow: { attempts: window.attempts, maxAttempts: window.maxAttempts, nextAttemptAt: window.nextAttemptAt, endsAt: window.endsAt },
-    plan: plan.kind === 'fix' ? { steps: plan.steps, blockedReason: null } : { steps: [], blockedReason: plan.message },
+    plan: { kind: plan.kind, steps: plan.kind === 'fix' ? plan.steps : [], message: plan.kind === 'fix' ? null : plan.message },
   });
 }
 

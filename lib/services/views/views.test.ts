@@ -242,7 +242,7 @@ describe('ticket view', () => {
       action: 'backup', actionId: '9201', configurationName: 'uswest.backup.9201', tenant: { orgId: '20114' },
       mailbox: { email: 'jane.doe@fabrikamlegal.com', status: 'auth_error', health: 'failing', attempts: 3 },
       retryWindow: { attempts: 3, maxAttempts: 25 },
-      plan: { steps: ['reauthorize', 'retry'], blockedReason: null },
+      plan: { kind: 'fix', steps: ['reauthorize', 'retry'], message: null },
       fix: null,
     });
   });
