@@ -1,9 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CatalogItem } from '../../connectwise';
 import { dayIn, firstOfNextMonth } from '../../domain';
 import type { ClientProvider } from '../clients';
 import type { SettingsService } from '../settings-service';
-import { configure, cwList, manageRequests, startSimulators, technician, type RunningSimulators } from './test-support';
+import {
+  configure,
+  cwList,
+  manageRequests,
+  technician,
+  type RunningSimulators,
+  useConfiguredSimulators,
+} from './test-support';
 import { readableDay } from './words';
 
 // Contoso Dental Group (251): org 19771 bills 18 seats on "Email Backup" (19070); the vendor counts 25 purchased.
@@ -14,13 +21,8 @@ const CAFE = { orgId: '20610', agreementId: 19110 };
 let sims: RunningSimulators;
 let settings: SettingsService;
 
-beforeAll(async () => {
-  sims = await startSimulators();
-});
-afterAll(() => sims.close());
-beforeEach(async () => {
-  sims.reset();
-  settings = await configure(sims);
+useConfiguredSimulators((env) => {
+  ({ sims, settings } = env);
 });
 
 type Row = Record<string, unknown>;

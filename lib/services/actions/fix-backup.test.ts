@@ -1,10 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addTicketNote } from '../../connectwise';
 import { formatFixMarker, MINUTE_MS, parseFixMarker } from '../../domain';
 import type { SettingsService } from '../settings-service';
 import {
-  configure, quickTasks, simAdmin, startSimulators, technician, ticketNotes, ticketStatusId, vendorWrites,
+  configure,
+  quickTasks,
+  simAdmin,
+  technician,
+  ticketNotes,
+  ticketStatusId,
+  vendorWrites,
   type RunningSimulators,
+  useConfiguredSimulators,
 } from './test-support';
 
 const FABRIKAM = 123456; // jane.doe@fabrikamlegal.com, Authentication Error, fixed by re-authorising
@@ -24,13 +31,8 @@ const successfulVendorWrites = (sims: RunningSimulators) =>
 let sims: RunningSimulators;
 let settings: SettingsService;
 
-beforeAll(async () => {
-  sims = await startSimulators();
-});
-afterAll(() => sims.close());
-beforeEach(async () => {
-  sims.reset();
-  settings = await configure(sims);
+useConfiguredSimulators(async (env) => {
+  ({ sims, settings } = env);
   await quickTasks(sims);
 });
 

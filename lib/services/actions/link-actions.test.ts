@@ -1,8 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { networkError } from '../../connectwise/test-support';
 import type { SettingsService } from '../settings-service';
 import {
-  configure, cwList, manageRequests, startSimulators, technician, type RunningSimulators,
+  cwList,
+  manageRequests,
+  technician,
+  type RunningSimulators,
+  useConfiguredSimulators,
 } from './test-support';
 
 const WOODGROVE = 255; // company with no tenant; org 20412 "Woodgrove Bakery Ltd" is linked nowhere
@@ -12,13 +16,8 @@ const MAILBOX_ACTIONS_TYPE_NAME = 'dropsuite_mailbox_actions';
 let sims: RunningSimulators;
 let settings: SettingsService;
 
-beforeAll(async () => {
-  sims = await startSimulators();
-});
-afterAll(() => sims.close());
-beforeEach(async () => {
-  sims.reset();
-  settings = await configure(sims);
+useConfiguredSimulators((env) => {
+  ({ sims, settings } = env);
 });
 
 type Row = Record<string, unknown>;

@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SettingsService } from '../settings-service';
-import { configure, simAdmin, startSimulators, technician, type RunningSimulators } from './test-support';
+import {
+  simAdmin,
+  technician,
+  type RunningSimulators,
+  useConfiguredSimulators,
+} from './test-support';
 
 let sims: RunningSimulators;
 let settings: SettingsService;
 
-beforeAll(async () => {
-  sims = await startSimulators();
-});
-afterAll(() => sims.close());
-beforeEach(async () => {
-  sims.reset();
-  settings = await configure(sims);
+useConfiguredSimulators((env) => {
+  ({ sims, settings } = env);
 });
 
 describe('impersonate and open-portal', () => {

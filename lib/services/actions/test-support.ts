@@ -4,6 +4,7 @@
  * have. Vendor tasks finish on the simulated clock: the runner's pause steps the clock instead of
  * sleeping, so nothing here waits in real time for the vendor.
  */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { demoSettingsDocument } from '../../../e2e/sim/demo-settings';
 import { startSimulators, type RunningSimulators } from '../../../e2e/sim/server';
@@ -36,6 +37,19 @@ export async function configure(sims: RunningSimulators, options: SetupOptions =
   const mappings = Object.fromEntries(Object.entries(doc.mappings ?? {}).filter(([name]) => !options.withoutMappings?.includes(name as keyof Mappings)));
   await settings.importDocument({ ...doc, manage: { ...doc.manage, ...apiKey && { publicKey: apiKey.publicKey, privateKey: apiKey.privateKey } }, mappings });
   return settings;
+}
+
+/** Both simulators for the whole file, reset and configured afresh before each test. */
+export function useConfiguredSimulators(onEach: (env: { sims: RunningSimulators; settings: SettingsService }) => void | Promise<void>): void {
+  let sims: RunningSimulators;
+  beforeAll(async () => {
+    sims = await startSimulators();
+  });
+  afterAll(() => sims.close());
+  beforeEach(async () => {
+    sims.reset();
+    await onEach({ sims, settings: await configure(sims) });
+  });
 }
 
 /** POST to a simulator's admin API (`/__sim/vendor/capabilities`, `/__sim/vendor/settings`…). */
