@@ -3,7 +3,7 @@ import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { AgreementView } from '../lib/messages/panels';
 import { AgreementPanel } from './AgreementPanel';
-import { links, manualActions, renderInShadowRoot, text } from './fixtures/render';
+import { links, manualActions, okResult, renderInShadowRoot, text } from './fixtures/render';
 import { agreementViews, FIXTURE_NOW } from './fixtures/views';
 
 let rendered: ReturnType<typeof renderInShadowRoot> | null = null;
@@ -59,6 +59,26 @@ describe('AgreementPanel', () => {
       'Café Zürich GmbH is linked to this company, but this agreement has no backup addition for it.',
     );
     expect(getByRole('button', { name: 'Update agreement' })).toBeTruthy();
+  });
+
+  test('creating the missing addition: its outcome stays on screen when the row gets the addition', async () => {
+    const { container, getByRole, actions, rerender } = show(agreementViews.noAddition);
+    fireEvent.click(getByRole('button', { name: 'Update agreement' }));
+    fireEvent.click(getByRole('button', { name: 'Add 4 seats' }));
+    await actions.settle(okResult('Added 4 seats of Business Backup for Café Zürich GmbH to “Managed Services”.'));
+    const [row] = agreementViews.noAddition.rows;
+    const billed: AgreementView = {
+      ...agreementViews.noAddition,
+      rows: [{
+        ...row!,
+        addition: { id: 7010, product: 'uswest.4', description: 'Business Backup', quantity: 4, lessIncluded: 0, effectiveDate: '2025-07-01', cancelledDate: null },
+        seats: { ...row!.seats, billed: 4, drift: 0, status: 'in-sync', proposal: { ...row!.seats.proposal!, action: 'none', quantity: null, effectiveDate: null } },
+        note: null,
+      }],
+    };
+    rerender(<AgreementPanel view={billed} now={FIXTURE_NOW} links={links} onAction={actions.handler} />);
+    expect(cellsOf(container).at(-1)).toBe('In sync');
+    expect(text(container.querySelector('.bb-ok'))).toBe('Added 4 seats of Business Backup for Café Zürich GmbH to “Managed Services”.');
   });
 
   test('a cancelled addition of an unsubscribed tenant', () => {

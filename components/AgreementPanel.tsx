@@ -35,7 +35,8 @@ export function AgreementPanel({ view, links, onAction }: PanelBodyProps<Agreeme
             </tr>
           </thead>
           {rows.map((row, index) => (
-            <AdditionRows key={row.addition?.id ?? row.tenant?.orgId ?? index} row={row} onAction={onAction} />
+            // A tenant's row keeps its identity when its addition is created, so the outcome stays on screen.
+            <AdditionRows key={row.tenant ? `tenant:${row.tenant.orgId}` : `addition:${row.addition?.id ?? index}`} row={row} onAction={onAction} />
           ))}
         </table>
       )}

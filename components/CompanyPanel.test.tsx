@@ -181,7 +181,11 @@ describe('CompanyPanel', () => {
       'Unsubscribed 10 days ago — purged in 35 days unless reactivated in the vendor portal. Backups have stopped.',
     );
     expect(text(container.querySelector('.bb-seats'))).toContain('Addition cancelled');
-    expect(text(container.querySelector('.bb-chart figcaption'))).toBe('No failed backups in the last 14 days.');
+    // Nothing claims its stopped backups are healthy.
+    expect(text(getByRole('heading', { name: /Litware Architects/ }))).toBe('Litware Architects · Business Backup Unsubscribed Backup health unknown');
+    expect(container.textContent).toContain('Its mailboxes are not backed up while it is unsubscribed.');
+    expect(container.querySelector('.bb-mailboxes')).toBeNull();
+    expect(container.querySelector('.bb-chart')).toBeNull();
     const impersonate = getByRole('button', { name: 'Open the vendor portal as this customer' }) as HTMLButtonElement;
     expect(impersonate.disabled).toBe(true);
     const reason = container.querySelector(`[id="${impersonate.getAttribute('aria-describedby')}"]`);
@@ -223,6 +227,26 @@ describe('CompanyPanel', () => {
     );
     fireEvent.click(getByRole('button', { name: 'See all 1,000 in the vendor portal' }));
     expect(actions.handler.mock.calls[0]![0]).toEqual({ kind: 'impersonate', orgId: '1790900-2' });
+  });
+
+  test('mailboxes the vendor could not list: health unknown, no empty table, no chart of zeros', () => {
+    const [blueLight] = companyViews.healthy.tenants;
+    const unread = { ...blueLight!, health: { status: 'unknown' as const, reason: null, counts: { protected: 0, failing: 0, transient: 0, inactive: 0 } }, mailboxes: [], mailboxTotal: 0, history: [] };
+    const { getByRole, container } = show({ ...companyViews.healthy, tenants: [unread] });
+    expect(text(getByRole('heading', { name: /Blue Light, Co\./ }))).toBe('Blue Light, Co. · Business Backup Active Backup health unknown');
+    expect(container.textContent).toContain('The vendor’s mailbox list could not be read.');
+    expect(container.textContent).not.toContain('No mailboxes are backed up yet.');
+    expect(container.querySelector('.bb-chart')).toBeNull();
+  });
+
+  test('a tenant the vendor did not describe: no state quoted that the vendor never gave', () => {
+    const [blueLight] = companyViews.healthy.tenants;
+    const { container } = show({ ...companyViews.healthy, tenants: [{ ...blueLight!, state: 'unknown', stateRaw: '' }] });
+    expect(container.textContent).toContain('Unknown state');
+    expect(container.textContent).not.toContain('The vendor reports the state');
+    rendered?.destroy();
+    const quoted = show({ ...companyViews.healthy, tenants: [{ ...blueLight!, state: 'unknown', stateRaw: 'paused' }] });
+    expect(quoted.container.textContent).toContain('The vendor reports the state “paused”.');
   });
 
   test('vendor down: the ConnectWise part shows, and nothing claims the company is unlinked', () => {

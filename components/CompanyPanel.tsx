@@ -75,8 +75,15 @@ function TenantSection({ tenant, company, hasPortal, now, links, onAction }: Ten
       <TenantStateNote tenant={tenant} now={now} />
       <SeatsLine seats={tenant.seats} links={links} />
       <ReconcileSeats orgId={tenant.orgId} seats={tenant.seats} onAction={onAction} />
-      <MailboxTable mailboxes={tenant.mailboxes} total={tenant.mailboxTotal} now={now} onShowAllInPortal={openPortal} />
-      <BackupChart days={tenant.history} />
+      {tenant.health.status === 'unknown' ? (
+        <p class="bb-muted">
+          {tenant.state === 'unsubscribed' ? 'Its mailboxes are not backed up while it is unsubscribed.' : 'The vendor’s mailbox list could not be read.'}
+        </p>
+      ) : (
+        <MailboxTable mailboxes={tenant.mailboxes} total={tenant.mailboxTotal} now={now} onShowAllInPortal={openPortal} />
+      )}
+      {/* No chart of zeros for a history the vendor did not give. */}
+      {tenant.history.length > 0 && <BackupChart days={tenant.history} />}
       <div class="bb-actions">
         <PortalButton canImpersonate={tenant.canImpersonate} busy={portal.busy.value} onOpen={openPortal} />
         <UnlinkTenant tenant={tenant} company={company} onAction={onAction} />
@@ -111,7 +118,8 @@ function TenantStateNote({ tenant, now }: { tenant: TenantView; now: number }) {
     case 'deleted':
       return <p class="bb-note bb-note--bad">Deleted at the vendor: its backups are purged.</p>;
     case 'unknown':
-      return <p class="bb-note">The vendor reports the state “{tenant.stateRaw}”.</p>;
+      // No state to quote when the vendor's record could not be read (the vendor's error says why).
+      return tenant.stateRaw ? <p class="bb-note">The vendor reports the state “{tenant.stateRaw}”.</p> : null;
   }
 }
 

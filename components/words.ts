@@ -28,6 +28,7 @@ export const TENANT_HEALTH: Readonly<Record<TenantView['health']['status'], { la
   normal: { label: 'Backups healthy', tone: 'ok' },
   warned: { label: 'Needs watching', tone: 'warn' },
   troubled: { label: 'Backups failing', tone: 'bad' },
+  unknown: { label: 'Backup health unknown', tone: 'muted' },
 };
 
 /** lib/domain/health.ts HealthReason */

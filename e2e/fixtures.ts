@@ -19,6 +19,38 @@ interface TestFixtures {
   openExtensionPage(path: string): Promise<Page>;
   /** Console errors seen in the service worker and in pages; a test fails if any remain. */
   consoleErrors: string[];
+  /**
+   * A second technician: another browser profile with the extension, set up with the same demo
+   * settings (what an MSP hands every technician). Its console errors count too.
+   */
+  anotherTechnician: ExtensionBrowser;
+}
+
+/** Records console errors and uncaught page errors of one browser (its worker and every page it opens). */
+function recordConsoleErrors(browser: { context: BrowserContext; serviceWorker: Worker }, errors: string[], prefix = ''): void {
+  const record = (where: () => string) => (message: { type(): string; text(): string }) => {
+    if (message.type() === 'error') errors.push(`${prefix}${where()}: ${message.text()}`);
+  };
+  browser.serviceWorker.on('console', record(() => 'service worker'));
+  browser.context.on('page', (page) => {
+    page.on('console', record(() => page.url()));
+    page.on('pageerror', (error) => errors.push(`${prefix}${page.url()}: ${error.message}`));
+  });
+}
+
+/** Import a settings document through the documented message path; resolves once the Manage content script is registered. */
+async function importSettings(browser: ExtensionBrowser, document: SettingsDocument): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const reply = await page.evaluate(
+    (doc) => chrome.runtime.sendMessage({ type: 'settings/import', payload: { document: doc } }),
+    document,
+  );
+  expect(reply.ok, reply.error?.message).toBe(true);
+  await page.close();
+  await expect
+    .poll(() => browser.serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length))
+    .toBe(1);
 }
 
 declare const chrome: {
@@ -49,14 +81,7 @@ export const test = base.extend<TestFixtures & { context: BrowserContext }, Work
   consoleErrors: [
     async ({ context, serviceWorker }, use) => {
       const errors: string[] = [];
-      const record = (where: () => string) => (message: { type(): string; text(): string }) => {
-        if (message.type() === 'error') errors.push(`${where()}: ${message.text()}`);
-      };
-      serviceWorker.on('console', record(() => 'service worker'));
-      context.on('page', (page) => {
-        page.on('console', record(() => page.url()));
-        page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-      });
+      recordConsoleErrors({ context, serviceWorker }, errors);
       await use(errors);
       expect(errors, 'console errors during the test').toEqual([]);
     },
@@ -71,20 +96,16 @@ export const test = base.extend<TestFixtures & { context: BrowserContext }, Work
     });
   },
 
-  configure: async ({ sims, openExtensionPage, serviceWorker }, use) => {
-    await use(async (overrides = {}) => {
-      const document = { ...demoSettingsDocument(sims), ...overrides };
-      const page = await openExtensionPage('options.html');
-      const reply = await page.evaluate(
-        (doc) => chrome.runtime.sendMessage({ type: 'settings/import', payload: { document: doc } }),
-        document,
-      );
-      expect(reply.ok, reply.error?.message).toBe(true);
-      await page.close();
-      await expect
-        .poll(() => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length))
-        .toBe(1);
-    });
+  configure: async ({ sims, extension }, use) => {
+    await use((overrides = {}) => importSettings(extension, { ...demoSettingsDocument(sims), ...overrides }));
+  },
+
+  anotherTechnician: async ({ sims, consoleErrors }, use) => {
+    const browser = await launchWithExtension({ headless: true });
+    recordConsoleErrors(browser, consoleErrors, 'second browser, ');
+    await importSettings(browser, demoSettingsDocument(sims));
+    await use(browser);
+    await browser.close();
   },
 });
 

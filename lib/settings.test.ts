@@ -78,6 +78,12 @@ describe('applySettingsDocument', () => {
     expect(next.secrets.manage).toEqual({ publicKey: 'pub', privateKey: 'new' });
   });
 
+  it('keeps this browser’s technician name, which no document carries', () => {
+    const first = applySettingsDocument(empty, SettingsDocument.parse(fullDocument));
+    const named = { ...first, settings: { ...first.settings, technician: 'Asha Kumar' } };
+    expect(applySettingsDocument(named, SettingsDocument.parse(fullDocument)).settings.technician).toBe('Asha Kumar');
+  });
+
   it('refuses a first manage section that is incomplete', () => {
     expect(() => applySettingsDocument(empty, SettingsDocument.parse({ version: 1, manage: { site: 'x.example' } }))).toThrow();
   });
@@ -103,6 +109,11 @@ describe('managed settings (browser policy)', () => {
     expect(settings.manage?.companyId).toBe('northwind');
     expect(settings.mappings.serviceBoardId).toBe(9);
     expect(locked).toEqual(['manage.site', 'mappings.serviceBoardId']);
+  });
+
+  it('keeps the technician’s name, which policy does not set', () => {
+    const { settings } = applyManagedSettings({ ...stored, technician: 'Asha Kumar' }, { manage: { site: 'cw.msp.example' } });
+    expect(settings.technician).toBe('Asha Kumar');
   });
 
   it('ignores an invalid section without losing the valid ones', () => {

@@ -133,6 +133,8 @@ export function applySettingsDocument(
       vendor: doc.vendor ? VendorSettings.parse(mergedVendor) : current.settings.vendor,
       mappings: { ...current.settings.mappings, ...doc.mappings },
       keysStorage: doc.keysStorage ?? current.settings.keysStorage,
+      // Per browser: a shared document never carries it, so importing one keeps it.
+      technician: current.settings.technician,
     }),
     secrets: Secrets.parse({
       manage: Object.keys(manageSecrets).length ? manageSecrets : undefined,
@@ -193,6 +195,8 @@ export function applyManagedSettings(stored: StoredSettings, managed: ManagedSet
   const vendor = VendorSettings.safeParse({ ...stored.vendor, ...managed.vendor });
   return {
     settings: {
+      // Everything policy does not set (the technician's name) stays as stored.
+      ...stored,
       manage: manage.success ? manage.data : stored.manage,
       vendor: vendor.success ? vendor.data : stored.vendor,
       mappings: { ...stored.mappings, ...managed.mappings },

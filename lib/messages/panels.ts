@@ -77,7 +77,8 @@ export const TenantView = z.object({
   autoLicense: z.boolean(),
   seats: SeatsView,
   health: z.object({
-    status: z.enum(['normal', 'warned', 'troubled']),
+    /** `unknown`: the vendor's mailboxes were not read (it failed, or the tenant is stopped); mailboxes and history are then empty. */
+    status: z.enum(['normal', 'warned', 'troubled', 'unknown']),
     reason: z.nullable(z.string()),
     counts: z.object({ protected: Count, failing: Count, transient: Count, inactive: Count }),
   }),

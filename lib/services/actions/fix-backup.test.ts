@@ -66,6 +66,14 @@ describe('fix and resume backup', () => {
     expect(tech.keepAlives).toBeGreaterThan(0);
   });
 
+  it('makes the ticket view stale once the fix is claimed, so a reloaded panel follows it instead of offering it again', async () => {
+    // The fix stops at its first pause (after asking for the re-authorisation) and never goes on.
+    const call = technician(sims, settings, { sleep: () => new Promise<void>(() => undefined) }).start(fix(FABRIKAM));
+    await vi.waitFor(() => expect(vendorWrites(sims)).toEqual(['/accounts/9201/reauthorize']));
+    expect(markers(sims, FABRIKAM).map((m) => m.phase)).toEqual(['started']);
+    expect(call.invalidated).toEqual(['ticket:123456']);
+  });
+
   it('says what was already done instead of doing it again', async () => {
     const tech = technician(sims, settings);
     await tech.run(fix(FABRIKAM));

@@ -71,6 +71,9 @@ export function createFixBackup(pacing: Pacing, claimId: () => string = newClaim
     };
     watch.say(run.plan.message);
     await addTicketNote(manage, ticketId, claimNoteText({ ...run, by: context.actor, at: now(), email: found.email }), 'internal');
+    // The claim is on the ticket: every panel showing it (another tab, this one after a reload)
+    // now shows the fix under way and follows it, instead of a cached view offering to start one.
+    context.invalidate(`ticket:${ticketId}`);
     const recheck = decideFixStart({ notes: await listTicketNotes(manage, ticketId), now: now(), ownClaim: run.claim });
     if (recheck.kind === 'join') return follow(watch, manage, ticketId, recheck, found); // lost the race
     if (recheck.kind === 'already-done') {

@@ -27,7 +27,7 @@ describe('the vendor down', () => {
     expect(view.errors.vendor).toMatchObject({ code: 'vendor-unavailable', message: expect.any(String) });
     expect(view.errors.manage).toBeUndefined();
     expect(view.tenants).toEqual([expect.objectContaining({
-      orgId: '5979', state: 'unknown', linkedVia: ['configuration', 'addition'], mailboxes: [],
+      orgId: '5979', state: 'unknown', linkedVia: ['configuration', 'addition'], mailboxes: [], history: [], health: expect.objectContaining({ status: 'unknown' }),
       seats: expect.objectContaining({ billed: 12, bought: null, agreement: { id: 19064, name: 'Agreement #19064' } }),
     })]);
   });

@@ -227,7 +227,8 @@ export async function readCompanyLinks(
 export interface TenantData {
   /** Null when they could not be read, or are not read (see readTenantData). */
   mailboxes: Mailbox[] | null;
-  history: BackupHistoryDay[];
+  /** Null likewise (and where the vendor offers no history). */
+  history: BackupHistoryDay[] | null;
   /** The organisation's own record, when read: it dates its state (the list does not). */
   detail: Organization | null;
 }
@@ -241,13 +242,13 @@ const HISTORY_DAYS = 14;
  * them). A deleted one has nothing to read.
  */
 export async function readTenantData(src: ViewSources, reads: VendorReads, org: Organization | undefined): Promise<TenantData> {
-  if (!org || org.state === 'deleted') return { mailboxes: null, history: [], detail: null };
-  if (org.state === 'unsubscribed') return { mailboxes: null, history: [], detail: await reads.read(src.vendor.getOrganization(org.id)) };
+  if (!org || org.state === 'deleted') return { mailboxes: null, history: null, detail: null };
+  if (org.state === 'unsubscribed') return { mailboxes: null, history: null, detail: await reads.read(src.vendor.getOrganization(org.id)) };
   const [mailboxes, history] = await Promise.all([
     reads.read(src.vendor.listMailboxes(org.id)),
-    src.vendor.capabilities().has('history') ? reads.read(src.vendor.backupHistory(org.id, HISTORY_DAYS)) : Promise.resolve([]),
+    src.vendor.capabilities().has('history') ? reads.read(src.vendor.backupHistory(org.id, HISTORY_DAYS)) : Promise.resolve(null),
   ]);
-  return { mailboxes, history: history ?? [], detail: null };
+  return { mailboxes, history, detail: null };
 }
 
 // ── Onto the contract ─────────────────────────────────────────────────────────────────────────
@@ -333,6 +334,8 @@ export interface TenantInput {
   data: TenantData;
 }
 
+const UNKNOWN_HEALTH: TenantView['health'] = { status: 'unknown', reason: null, counts: { protected: 0, failing: 0, transient: 0, inactive: 0 } };
+
 export function tenantView(src: ViewSources, input: TenantInput): TenantView {
   const { link, additions, agreement, data } = input;
   const org = data.detail ?? input.org;
@@ -341,7 +344,9 @@ export function tenantView(src: ViewSources, input: TenantInput): TenantView {
   const planAddition = planId === null ? undefined : additions.find((a) => a.product?.identifier === planItemIdentifier(region, planId));
   const planName = planAddition?.description ?? null;
   const mailboxes = data.mailboxes ?? [];
-  const health = rollupHealth(mailboxes, now, org?.seats);
+  // Mailboxes the vendor did not list (it failed, or a stopped tenant is not read) say nothing
+  // about its backups: no "healthy" from an empty list.
+  const health = data.mailboxes === null ? UNKNOWN_HEALTH : rollupHealth(mailboxes, now, org?.seats);
   return {
     orgId: link.organizationId,
     name: orgName(link.organizationId, org),
@@ -355,7 +360,7 @@ export function tenantView(src: ViewSources, input: TenantInput): TenantView {
     health: { status: health.status, reason: health.reason, counts: health.counts },
     mailboxes: listedMailboxes(mailboxes, now),
     mailboxTotal: mailboxes.length,
-    history: historyView(data.history, now),
+    history: data.history === null ? [] : historyView(data.history, now),
     linkedVia: [...new Set(link.evidence.map((e) => e.via))],
     canImpersonate: org !== undefined && (org.state === 'active' || org.state === 'suspended')
       && src.vendor.capabilities().has('impersonate'),

@@ -134,7 +134,7 @@ describe('company view', () => {
     // /users, then /users/{id} and its tenants (the vendor client reads both): no mailbox reads, backups are stopped.
     expect(counts()).toEqual({ manage: 3, vendor: 3 });
     expect(tenant).toMatchObject({
-      state: 'unsubscribed', canImpersonate: false, mailboxes: [], health: { status: 'normal' },
+      state: 'unsubscribed', canImpersonate: false, mailboxes: [], history: [], health: { status: 'unknown' },
       seats: { status: 'addition-cancelled', billed: null },
     });
     const daysLeft = (Date.parse(tenant?.purgeAfter ?? '') - world.sims.clock.now()) / (24 * 60 * MINUTE);
