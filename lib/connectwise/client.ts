@@ -75,6 +75,8 @@ export interface ManageClient {
 
 const RETRY_LIMIT = 6;
 const CREATE_ATTEMPTS = 3;
+/** Retries for failures without a Retry-After: enough for a blip, short enough for a panel. */
+export const UNPACED_RETRIES = 2;
 const backoffMs = (attempt: number) => Math.min(8_000, 500 * 2 ** (attempt - 1));
 const jitter = (delay: number) => delay * (0.5 + Math.random() * 0.5);
 
@@ -127,6 +129,9 @@ export function createManageClient(options: ManageClientOptions): ManageClient {
       shouldRetry: ({ error, retryCount }) => {
         if (!idempotent && !(isHTTPError(error) && error.response.status === 429)) return false;
         const asked = isHTTPError(error) ? retryAfterMs(error.response.headers.get('retry-after'), Date.now()) : null;
+        // A failure the server does not pace (5xx without Retry-After, a dropped connection) is
+        // tried twice more, quickly: a server that is down should say so in seconds, not a minute.
+        if (asked === null && retryCount > UNPACED_RETRIES) return false;
         // A wait that would end past the budget is not started: the caller hears what went wrong
         // ("try again in N s", "cannot reach"), not a bare timeout.
         return now() + (asked ?? backoffMs(retryCount)) >= deadline ? false : undefined;

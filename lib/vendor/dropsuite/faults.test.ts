@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDropsuiteClient } from './client';
+import { DEFAULT_RETRY } from './transport';
 import { CREDENTIALS, failureOf, ORG, recordingFetch, simulatedVendor, VENDOR_CREDENTIALS } from './test-support';
 
 const id = (n: number) => String(n);
@@ -83,14 +84,14 @@ describe('Dropsuite client under faults (against the vendor simulator)', () => {
   });
 
   describe('a failing vendor', () => {
-    it('reports the vendor down (503) after retrying reads', async () => {
+    it('reports the vendor down (503) after two quick retries (an unpaced failure)', async () => {
       await setFaults({ down: true });
       const error = await failureOf(client().listPlans());
       expect(error.data).toMatchObject({
         code: 'vendor-unavailable', status: 503, retryable: true,
         message: 'The vendor\'s API is temporarily unavailable (HTTP 503); Backup Bridge could not read the plans.',
       });
-      expect(gets('/api/plans')).toHaveLength(6);
+      expect(gets('/api/plans')).toHaveLength(1 + DEFAULT_RETRY.unpacedLimit);
     });
 
     it('retries a read through 502s and dropped connections', async () => {

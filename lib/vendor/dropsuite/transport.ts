@@ -17,6 +17,8 @@ import {
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   limit: number;
+  /** Retries for failures the server does not pace with Retry-After. */
+  unpacedLimit: number;
   /** No retry starts once this much time has passed since the first attempt. */
   budgetMs: number;
   /** A Retry-After longer than this is not waited for: the call fails as rate-limited. */
@@ -28,6 +30,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = {
   limit: 5,
+  unpacedLimit: 2,
   budgetMs: 30_000,
   maxRetryAfterMs: 20_000,
   baseBackoffMs: 500,
@@ -95,6 +98,9 @@ export function createTransport(options: TransportOptions): Send {
         if (isWrite && !(isHTTPError(error) && error.response.status === 429)) return false;
         const asked = isHTTPError(error) ? retryAfterMs(error.response.headers.get('retry-after'), Date.now()) : null;
         if (asked !== null && asked > policy.maxRetryAfterMs) return false;
+        // Unpaced failures (5xx without Retry-After, dropped connections): a blip gets two quick
+        // retries; a vendor that is down is reported in seconds rather than after the budget.
+        if (asked === null && retryCount > policy.unpacedLimit) return false;
         const wait = asked ?? backoff(retryCount);
         return options.now() - startedAt + wait > policy.budgetMs ? false : undefined;
       },
