@@ -150,8 +150,8 @@ test.describe('fix and resume backup', () => {
     expect(fixMarkers(sims, FABRIKAM)).toEqual(['started', 'finished']);
   });
 
-  test('a reload mid-fix: the panel follows the fix under way, and nothing is done twice', async ({ page, sims, serviceWorker }, testInfo) => {
-    await nameTechnician(serviceWorker, 'Asha Kumar');
+  test('a reload mid-fix: the panel follows the fix under way, and nothing is done twice', async ({ page, sims, context, extensionId }, testInfo) => {
+    await nameTechnician({ context, extensionId }, 'Asha Kumar');
     const panel = await new TicketPanel(page).show(sims, FABRIKAM);
     runVendorClock(sims);
     await panel.fixButton.click();
@@ -170,9 +170,9 @@ test.describe('fix and resume backup', () => {
     expect(ticketState(sims, FABRIKAM)).toEqual({ status: STATUS.closed, closed: true });
   });
 
-  test('two technicians press Fix at once: one set of vendor writes, and both panels end with the outcome', async ({ page, sims, serviceWorker, anotherTechnician }, testInfo) => {
-    await nameTechnician(serviceWorker, 'Asha Kumar');
-    await nameTechnician(anotherTechnician.serviceWorker, 'Maria Lopez');
+  test('two technicians press Fix at once: one set of vendor writes, and both panels end with the outcome', async ({ page, sims, context, extensionId, anotherTechnician }, testInfo) => {
+    await nameTechnician({ context, extensionId }, 'Asha Kumar');
+    await nameTechnician(anotherTechnician, 'Maria Lopez');
     const asha = await new TicketPanel(page).show(sims, FABRIKAM);
     const maria = await new TicketPanel(await anotherTechnician.context.newPage()).show(sims, FABRIKAM);
 

@@ -3,6 +3,7 @@ import type { PublicSettings } from '../../lib/messages/settings';
 import type { ImportResult } from '../../lib/messages/settings';
 import type { SettingsDocument } from '../../lib/settings';
 import { SettingsImport } from '../SettingsImport';
+import { Field } from './Field';
 
 export interface SummaryItem {
   step: string;
@@ -17,10 +18,13 @@ export interface SummaryStepProps {
   items: SummaryItem[];
   onExport(includeSecrets: boolean): Promise<SettingsDocument>;
   onImport(document: unknown): Promise<ImportResult>;
+  onSaveTechnician(name: string): Promise<void>;
 }
 
-export function SummaryStep({ items, onExport, onImport }: SummaryStepProps) {
+export function SummaryStep({ settings, items, onExport, onImport, onSaveTechnician }: SummaryStepProps) {
   const [includeSecrets, setIncludeSecrets] = useState(false);
+  const [technician, setTechnician] = useState(settings.technician ?? '');
+  const [technicianSaved, setTechnicianSaved] = useState(false);
   const ready = items.every((item) => item.ok);
   return (
     <>
@@ -42,6 +46,31 @@ export function SummaryStep({ items, onExport, onImport }: SummaryStepProps) {
           ))}
         </ul>
       </section>
+      <form
+        class="bb-card"
+        aria-labelledby="technician-title"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          await onSaveTechnician(technician.trim());
+          setTechnicianSaved(true);
+        }}
+      >
+        <h2 id="technician-title">Your name in ticket notes</h2>
+        <Field
+          id="technician"
+          label="Name"
+          value={technician}
+          onInput={(value) => {
+            setTechnician(value);
+            setTechnicianSaved(false);
+          }}
+          hint="Notes Backup Bridge adds to tickets say who clicked (ConnectWise shows the API member as their author). Kept in this browser only."
+        />
+        <div class="bb-actions">
+          <button type="submit" class="bb-button">Save name</button>
+        </div>
+        <p aria-live="polite" class="bb-success">{technicianSaved && 'Saved.'}</p>
+      </form>
       <section class="bb-card" aria-labelledby="export-title">
         <h2 id="export-title">Export settings</h2>
         <p class="bb-muted">A settings document another technician can import. Keys are left out unless you include them.</p>

@@ -1,17 +1,14 @@
-import type { Worker } from '@playwright/test';
-
-declare const chrome: {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
-};
+import { expect, type BrowserContext } from '@playwright/test';
 
 /**
- * The name this browser writes in ticket notes ("Started by Asha Kumar…"). It is a per-browser
- * setting (StoredSettings.technician) that no settings document carries, so tests set it where the
- * background reads it. Without it every browser is "a Backup Bridge user".
+ * Name the technician of one browser ("Started by Asha Kumar…" in ticket notes), the way a person
+ * does: on the set-up summary page. Without it every browser is "a Backup Bridge user".
  */
-export async function nameTechnician(serviceWorker: Worker, name: string): Promise<void> {
-  await serviceWorker.evaluate(async (technician) => {
-    const { settings } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...(settings as object), technician } });
-  }, name);
+export async function nameTechnician(browser: { context: BrowserContext; extensionId: string }, name: string): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html#summary`);
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+  await page.close();
 }

@@ -12,6 +12,7 @@ import {
   setupChoices,
   setupSaveManage,
   setupSaveMappings,
+  setupSaveTechnician,
   setupSaveVendor,
   setupTestManage,
   setupTestVendor,
@@ -182,6 +183,7 @@ export function App() {
             setSettings(result.settings);
             return result;
           }}
+          onSaveTechnician={async (technician) => setSettings(await askBackground(setupSaveTechnician, { technician }))}
         />
       )}
     </main>

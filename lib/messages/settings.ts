@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMessage } from '../messaging';
-import { KeysStorage, ManageSettings, Mappings, SettingsDocument, VendorSettings } from '../settings';
+import { KeysStorage, ManageSettings, Mappings, SettingsDocument, StoredSettings, VendorSettings } from '../settings';
 
 /** Settings as any context may see them: never a key, only whether one is present. */
 export const PublicSettings = z.object({
@@ -12,6 +12,7 @@ export const PublicSettings = z.object({
   hasVendorKeys: z.boolean(),
   /** Set by the MSP's browser policy (`manage.site`…): shown, not editable. */
   locked: z.array(z.string()),
+  technician: StoredSettings.shape.technician,
 });
 export type PublicSettings = z.infer<typeof PublicSettings>;
 

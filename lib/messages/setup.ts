@@ -63,6 +63,13 @@ export const setupSaveVendor = defineMessage({
 export const setupTestVendor = defineMessage({ type: 'setup/test-vendor', from: 'pages', request: z.object({}), response: VendorCheck });
 
 export const setupChoices = defineMessage({ type: 'setup/choices', from: 'pages', request: z.object({}), response: MappingChoices });
+/** This browser's technician, named in the ticket notes of the actions they run; empty clears it. */
+export const setupSaveTechnician = defineMessage({
+  type: 'setup/save-technician',
+  from: 'pages',
+  request: z.object({ technician: z.string().trim().max(60) }),
+  response: PublicSettings,
+});
 export const setupSaveMappings = defineMessage({
   type: 'setup/save-mappings',
   from: 'pages',

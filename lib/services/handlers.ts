@@ -26,6 +26,7 @@ export function createHandlers(deps: {
     'setup/test-vendor': () => setup.testVendor(),
     'setup/choices': () => setup.choices(),
     'setup/save-mappings': async ({ mappings }) => saved(await settings.saveMappings(mappings)),
+    'setup/save-technician': ({ technician }) => settings.saveTechnician(technician),
     'settings/get': () => settings.publicSettings(),
     'settings/import': async ({ document }) => saved(await settings.importDocument(document)),
     'settings/export': ({ includeSecrets }) => settings.exportDocument(includeSecrets),

@@ -118,6 +118,14 @@ describe('settings service', () => {
     await expect(service().publicSettings()).resolves.toMatchObject({ mappings: { serviceBoardId: 3 }, hasVendorKeys: true });
   });
 
+  it('keeps this browser’s technician name, and clears it when emptied', async () => {
+    await service().importDocument(doc);
+    await expect(service().saveTechnician('Asha Kumar')).resolves.toMatchObject({ technician: 'Asha Kumar', hasManageKeys: true });
+    await service().importDocument({ version: 1, mappings: { serviceBoardId: 3 } });
+    expect((await service().publicSettings()).technician).toBe('Asha Kumar');
+    expect((await service().saveTechnician('')).technician).toBeUndefined();
+  });
+
   it('ignores a corrupted stored settings value instead of crashing', async () => {
     await fakeBrowser.storage.local.set({ settings: { manage: { site: 42 } } });
     const settings = await service().publicSettings();

@@ -105,6 +105,10 @@ export function createSettingsService(secretStore: SecretStore, readManaged: Man
       const secrets = await secretStore.load(stored.keysStorage);
       return save({ ...stored, vendor }, { ...secrets, vendor: keys ?? secrets.vendor });
     },
+    async saveTechnician(technician: string) {
+      const stored = await settingsItem.get();
+      return save({ ...stored, technician: technician || undefined }, await secretStore.load(stored.keysStorage));
+    },
     async saveMappings(mappings: Mappings) {
       const stored = await settingsItem.get();
       return save({ ...stored, mappings }, await secretStore.load(stored.keysStorage));
