@@ -310,3 +310,13 @@ describe('malformed answers become clear errors, never crashes', () => {
     expect(reply.body.count).toBeGreaterThan(0);
   });
 });
+
+describe('serverNow', () => {
+  it('follows ConnectWise’s clock from the Date header of its answers, not this machine’s', async () => {
+    const client = simClient(site);
+    sim.clock.advance(3_600_000);
+    await client.send('GET', 'system/info');
+    // The Date header has whole seconds.
+    expect(Math.abs(client.serverNow() - sim.clock.now())).toBeLessThan(2_000);
+  });
+});

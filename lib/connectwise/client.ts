@@ -71,6 +71,11 @@ export interface ManageClient {
   createOnce<T>(path: string, body: unknown, schema: z.ZodType<T>, options: CreateOnceOptions<T>): Promise<{ record: T; recovered: boolean }>;
   /** The same client with every call ending by `deadline` (ms on the client's clock). */
   withDeadline(deadline: number): ManageClient;
+  /**
+   * ConnectWise's clock (epoch ms), from the Date header of its last answer, so that times it
+   * writes (note dates) are compared on its clock, not this browser's; the local clock until then.
+   */
+  serverNow(): number;
 }
 
 const RETRY_LIMIT = 6;
@@ -151,6 +156,9 @@ export function createManageClient(options: ManageClientOptions): ManageClient {
     return AppError.from(error);
   }
 
+  /** ConnectWise's clock minus ours, as of its last answer (0 until one arrives). */
+  let serverClockOffset = 0;
+
   function build(fixedDeadline: number | undefined): ManageClient {
     const deadlineFor = () => fixedDeadline ?? now() + totalBudgetMs;
 
@@ -171,6 +179,8 @@ export function createManageClient(options: ManageClientOptions): ManageClient {
           ...(sendOptions.searchParams ? { searchParams: sendOptions.searchParams } : {}),
           ...(sendOptions.json === undefined ? {} : { json: sendOptions.json }),
         });
+        const serverDate = Date.parse(response.headers.get('date') ?? '');
+        if (Number.isFinite(serverDate)) serverClockOffset = serverDate - Date.now();
         const text = await readText(response, Math.max(1, Math.min(timeoutMs, remaining())));
         if (text === STALLED) throw timeoutFailure(ctx, now() - started);
         const body = parseBody(ctx, response, text);
@@ -212,7 +222,14 @@ export function createManageClient(options: ManageClientOptions): ManageClient {
       throw lastError ?? timeoutFailure({ method: 'POST', path, host, companyId: options.companyId }, totalBudgetMs);
     }
 
-    return { site: options.site, send, request, createOnce, withDeadline: (deadline) => build(deadline) };
+    return {
+      site: options.site,
+      send,
+      request,
+      createOnce,
+      withDeadline: (deadline) => build(deadline),
+      serverNow: () => Date.now() + serverClockOffset,
+    };
   }
 
   return build(undefined);

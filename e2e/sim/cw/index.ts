@@ -146,7 +146,8 @@ export function createManageApi(options: { clock: SimClock }): ManageApi {
     }
     // An unread request body would otherwise stall keep-alive connections.
     if (!req.readableEnded) req.resume();
-    send(res, answer.status, answer.body, answer.headers);
+    // The server's clock is the simulated one, in the Date header as in every record it writes.
+    send(res, answer.status, answer.body, { date: new Date(clock.now()).toUTCString(), ...answer.headers });
     requests.add({ method, path: `${url.pathname}${url.search}`, status: answer.status, ms: Date.now() - arrived, time: new Date(arrived).toISOString() });
     return true;
   }

@@ -180,6 +180,18 @@ describe('fix and resume backup, never twice', () => {
     expect(ticketStatusId(sims, FABRIKAM)).toBe(NEW);
   });
 
+  it('judges a claim on ConnectWise’s clock: a browser an hour ahead still follows a fresh one', async () => {
+    const gone = technician(sims, settings, { sleep: () => new Promise<void>(() => undefined) });
+    void gone.run(fix(FABRIKAM));
+    await vi.waitFor(() => expect(vendorWrites(sims)).toEqual(['/accounts/9201/reauthorize']));
+
+    const ahead = technician(sims, settings, { clockSkewMs: 60 * MINUTE_MS });
+    const call = ahead.start(fix(FABRIKAM));
+    await call.done;
+    expect(call.progress[0]).toMatch(/following it instead of starting another\.$/);
+    expect(vendorWrites(sims)).toEqual(['/accounts/9201/reauthorize']);
+  });
+
   it('starts again over a claim that went stale without an outcome', async () => {
     const tech = technician(sims, settings);
     const { client } = await tech.clients.manage();

@@ -53,9 +53,12 @@ export function createFixBackup(pacing: Pacing, claimId: () => string = newClaim
     const { ticket, notes, backup } = await readFixTicket(manage, region, ticketId);
     const watch = startWatch(context, pacing);
     const now = () => new Date(context.now());
+    // Claims are judged on ConnectWise's clock, which dates the notes: a browser whose clock is off
+    // would otherwise take a fresh claim for a stale one (or the reverse) and do the work twice.
+    const manageNow = () => new Date(manage.serverNow());
     const readTarget = () => readBackupTarget(vendor, manage, region, ticket.company?.id, backup.id);
 
-    const first = decideFixStart({ notes, now: now() });
+    const first = decideFixStart({ notes, now: manageNow() });
     const done = first.kind === 'already-done' ? latestFinished(notes) : null;
     if (done) return reportFinished(done, `Already done by ${done.marker.by}:`);
     // Progress only: the outcome of someone else's fix comes from the notes.
@@ -70,11 +73,11 @@ export function createFixBackup(pacing: Pacing, claimId: () => string = newClaim
       plan: planFor({ connected, target: found }, found.state, now()),
     };
     watch.say(run.plan.message);
-    await addTicketNote(manage, ticketId, claimNoteText({ ...run, by: context.actor, at: now(), email: found.email }), 'internal');
+    await addTicketNote(manage, ticketId, claimNoteText({ ...run, by: context.actor, at: manageNow(), email: found.email }), 'internal');
     // The claim is on the ticket: every panel showing it (another tab, this one after a reload)
     // now shows the fix under way and follows it, instead of a cached view offering to start one.
     context.invalidate(`ticket:${ticketId}`);
-    const recheck = decideFixStart({ notes: await listTicketNotes(manage, ticketId), now: now(), ownClaim: run.claim });
+    const recheck = decideFixStart({ notes: await listTicketNotes(manage, ticketId), now: manageNow(), ownClaim: run.claim });
     if (recheck.kind === 'join') return follow(watch, manage, ticketId, recheck, found); // lost the race
     if (recheck.kind === 'already-done') {
       // Another fix ended between our first read and our claim: plan again on what the vendor

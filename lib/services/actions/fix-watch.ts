@@ -153,7 +153,8 @@ export async function followClaim(
     const notes = await listTicketNotes(client, ticketId);
     const ours = latestFinished(notes, claim);
     if (ours) return { kind: 'finished', finished: ours };
-    const decision = decideFixStart({ notes, now: new Date(watch.context.now()) });
+    // ConnectWise's clock, which dated the notes (see fix-backup.ts).
+    const decision = decideFixStart({ notes, now: new Date(client.serverNow()) });
     if (decision.kind === 'already-done') {
       const finished = latestFinished(notes);
       if (finished) return { kind: 'finished', finished };

@@ -87,11 +87,13 @@ export interface TechnicianOptions extends ActionRunnerOptions {
   wrap?: (clients: ClientProvider) => ClientProvider;
   /** The fetch both clients use (e.g. one that drops answers). */
   fetch?: typeof fetch;
+  /** How far this browser's clock is off ConnectWise's and the vendor's. */
+  clockSkewMs?: number;
 }
 
 /** One technician's browser: its own clients and runner, pausing by stepping the simulated clock. */
 export function technician(sims: RunningSimulators, settings: SettingsService, options: TechnicianOptions = {}): Technician {
-  const { name = 'jsmith', wrap = (c: ClientProvider) => c, fetch: fetchFn, ...runnerOptions } = options;
+  const { name = 'jsmith', wrap = (c: ClientProvider) => c, fetch: fetchFn, clockSkewMs = 0, ...runnerOptions } = options;
   const clients = wrap(createClientProvider(settings, { hasOrigins: async () => true, ...(fetchFn ? { fetch: fetchFn } : {}) }));
   const tech: Technician = {
     name,
@@ -108,7 +110,7 @@ export function technician(sims: RunningSimulators, settings: SettingsService, o
       const done = tech.runner(action, {
         clients,
         settings,
-        now: () => sims.clock.now(),
+        now: () => sims.clock.now() + clockSkewMs,
         progress: (message) => call.progress.push(message),
         invalidate: (...keys) => call.invalidated.push(...keys),
         actor: name,
