@@ -79,4 +79,13 @@ describe('PopupStatus', () => {
     const { getByRole } = show(null, { error: { code: 'extension-unavailable', message: 'Backup Bridge is not responding.' } });
     expect(text(getByRole('alert'))).toBe('Backup Bridge is not responding.');
   });
+
+  test('a count that could not be read says unknown, never zero', () => {
+    const status = { ...popupStatuses.healthy, counts: { ...popupStatuses.healthy.counts, agreementsWithDrift: null, failingMailboxes: null } };
+    const { container } = show(status);
+    expect([...container.querySelectorAll('.bb-count--unknown')].map(text)).toEqual([
+      'Agreements with seat drift: unknown until the connection above works again',
+      'Failing mailboxes: unknown until the connection above works again',
+    ]);
+  });
 });

@@ -110,14 +110,14 @@ function Counts({ status, onOpen }: { status: Status; onOpen(url: string): void 
   );
   return (
     <div class="bb-counts">
-      <Count count={counts.linkedTenants} label={(n) => plural(n, 'linked tenant')} listed={status.tenants.length}>
+      <Count what="Linked tenants" count={counts.linkedTenants} label={(n) => plural(n, 'linked tenant')} listed={status.tenants.length}>
         {status.tenants.map((row) => (
           <li key={row.url}>
             {link(row.url, row.orgName)} <span class="bb-muted">{row.companyName} · {row.state}</span>
           </li>
         ))}
       </Count>
-      <Count count={counts.agreementsWithDrift} label={(n) => `${plural(n, 'agreement')} with seat drift`} listed={status.drift.length}>
+      <Count what="Agreements with seat drift" count={counts.agreementsWithDrift} label={(n) => `${plural(n, 'agreement')} with seat drift`} listed={status.drift.length}>
         {status.drift.map((row) => (
           <li key={row.url}>
             {link(row.url, row.companyName)}{' '}
@@ -127,14 +127,14 @@ function Counts({ status, onOpen }: { status: Status; onOpen(url: string): void 
           </li>
         ))}
       </Count>
-      <Count count={counts.failingMailboxes} label={(n) => `${plural(n, 'failing mailbox', 'failing mailboxes')}`} listed={status.failing.length}>
+      <Count what="Failing mailboxes" count={counts.failingMailboxes} label={(n) => `${plural(n, 'failing mailbox', 'failing mailboxes')}`} listed={status.failing.length}>
         {status.failing.map((row) => (
           <li key={`${row.url} ${row.email}`}>
             {link(row.url, row.email)} <span class="bb-muted">{row.status} · {row.companyName}</span>
           </li>
         ))}
       </Count>
-      <Count count={counts.openBackupTickets} label={(n) => plural(n, 'open backup ticket')} listed={status.tickets.length}>
+      <Count what="Open backup tickets" count={counts.openBackupTickets} label={(n) => plural(n, 'open backup ticket')} listed={status.tickets.length}>
         {status.tickets.map((row) => (
           <li key={row.url}>
             {link(row.url, `#${row.ticketId}`)} {row.summary} <span class="bb-muted">{row.companyName}</span>
@@ -145,8 +145,10 @@ function Counts({ status, onOpen }: { status: Status; onOpen(url: string): void 
   );
 }
 
-/** A count that opens to its rows; a zero is a plain line. */
-function Count({ count, label, listed, children }: { count: number; label(n: number): string; listed: number; children: ComponentChildren }) {
+/** A count that opens to its rows; a zero is a plain line; an unknown count says so. */
+function Count(props: { count: number | null; label(n: number): string; what: string; listed: number; children: ComponentChildren }) {
+  const { count, label, what, listed, children } = props;
+  if (count === null) return <p class="bb-count bb-count--unknown">{what}: unknown until the connection above works again</p>;
   if (count === 0) return <p class="bb-count bb-count--none">{label(0)}</p>;
   return (
     <details class="bb-count">

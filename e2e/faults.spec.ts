@@ -46,6 +46,7 @@ test('the vendor down: the company panel keeps ConnectWise’s side with the ven
   await expect(popup.connection('Backup vendor')).toContainText('Backup vendor: not working', { timeout: OUTAGE_REPORTED_WITHIN_MS });
   await expect(popup.connection('Backup vendor')).toContainText('The vendor\'s API is temporarily unavailable (HTTP 503)');
   await expect(popup.connection('ConnectWise Manage')).toHaveText('ConnectWise Manage: connected');
+  await expect(popup.body.getByText('Failing mailboxes: unknown until the connection above works again')).toBeVisible();
   await keepScreenshot(popup.body, testInfo, 'popup-vendor-down');
   const setup = await popup.opensTab(() => popup.connection('Backup vendor').getByRole('button', { name: 'Fix' }).click());
   await expect(setup).toHaveURL(/\/options\.html#vendor$/);

@@ -11,6 +11,8 @@ export const ConnectionState = z.object({
 });
 export type ConnectionState = z.infer<typeof ConnectionState>;
 
+const Count = z.number().int().nonnegative().nullable();
+
 /** Every row links to the Manage screen where the technician acts on it. */
 const Row = { url: z.string(), companyName: z.string() };
 
@@ -20,11 +22,12 @@ export const PopupStatus = z.object({
   /** When the counts were computed; null before the first refresh. */
   refreshedAt: z.string().nullable(),
   refreshing: z.boolean(),
+  /** Null when what it counts could not be read (the API it needs is down): never a made-up zero. */
   counts: z.object({
-    linkedTenants: z.number().int().nonnegative(),
-    agreementsWithDrift: z.number().int().nonnegative(),
-    failingMailboxes: z.number().int().nonnegative(),
-    openBackupTickets: z.number().int().nonnegative(),
+    linkedTenants: Count,
+    agreementsWithDrift: Count,
+    failingMailboxes: Count,
+    openBackupTickets: Count,
   }),
   tenants: z.array(z.object({ ...Row, orgName: z.string(), state: z.string() })),
   drift: z.array(z.object({ ...Row, orgName: z.string(), agreementId: z.number().int(), billed: z.number().nullable(), target: z.number().nullable() })),

@@ -131,7 +131,7 @@ export function createPopupStatusService(deps: PopupStatusDeps) {
       vendor: connection(vendorOrgs, checkedAt),
       refreshedAt: checkedAt,
       refreshing: false,
-      counts: { linkedTenants: 0, agreementsWithDrift: 0, failingMailboxes: 0, openBackupTickets: 0 },
+      counts: { linkedTenants: null, agreementsWithDrift: null, failingMailboxes: null, openBackupTickets: null },
       tenants: [],
       drift: [],
       failing: [],
@@ -159,17 +159,20 @@ export function createPopupStatusService(deps: PopupStatusDeps) {
         });
       }
     }
+    let failingRead = false;
     if (known && vendor.ok) {
       const failing = await failingMailboxes(vendor.value, region, known, links, tickets, at);
       status.failing = failing.rows.map(({ companyId, ticketId, ...row }) => ({
         ...row, url: ticketId === null ? url('company', companyId) : url('ticket', ticketId),
       }));
       if (failing.error) status.vendor = { state: 'error', error: failing.error, checkedAt };
+      failingRead = !failing.error;
     }
+    // Drift and failures need the vendor; without it they are unknown, not zero.
     status.counts = {
       linkedTenants: status.tenants.length,
-      agreementsWithDrift: unique(status.drift.map((row) => row.agreementId)).length,
-      failingMailboxes: status.failing.length,
+      agreementsWithDrift: known ? unique(status.drift.map((row) => row.agreementId)).length : null,
+      failingMailboxes: failingRead ? status.failing.length : null,
       openBackupTickets: status.tickets.length,
     };
     return status;
