@@ -8,7 +8,9 @@ import { gzipSync } from 'node:zlib';
 
 export const CONTENT_SCRIPT_BUDGET_GZIP = 40 * 1024;
 
-export function measureBundle(dir = path.resolve(import.meta.dirname, '../.output/chrome-mv3')) {
+export const PRODUCTION_BUILD_DIR = path.resolve(import.meta.dirname, '../.output/chrome-mv3');
+
+export function measureBundle(dir = PRODUCTION_BUILD_DIR) {
   const files: Array<{ file: string; bytes: number; gzip: number }> = [];
   const walk = (folder: string) => {
     for (const name of readdirSync(folder)) {
