@@ -4,11 +4,8 @@
  * and control of the extension's service worker (caches, restarts, heap) for defining cold, warm
  * and stale honestly.
  */
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { CHROMIUM_PATH, E2E_EXTENSION_DIR, launchWithExtension } from '../e2e/support/browser';
+import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
+import { E2E_EXTENSION_DIR, importSettings, launchChromium, launchWithExtension } from '../e2e/support/browser';
 import { demoSettingsDocument } from '../e2e/sim/demo-settings';
 import type { RunningSimulators } from '../e2e/sim/server';
 import { installProbe } from './probe';
@@ -25,21 +22,6 @@ declare const chrome: {
     };
   };
 };
-
-/**
- * The flags and viewport of e2e/support/browser.ts, which does not export them. Kept identical on
- * purpose: the with/without comparison is only fair if the extension is the one difference.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-];
-const VIEWPORT = { width: 1400, height: 900 };
 
 /**
  * The extension build the benchmarks load: the e2e build (production code plus the pre-granted
@@ -86,39 +68,14 @@ export async function openBrowser(sims: RunningSimulators, options: { extension:
 async function launchConfigured(sims: RunningSimulators) {
   const browser = await launchWithExtension({ headless: true, extensionDir: BENCH_EXTENSION_DIR });
   const extension = { id: browser.extensionId, worker: browser.serviceWorker };
-  await importSettings(browser.context, extension, sims);
+  await importSettings(browser, demoSettingsDocument(sims));
   await quietBackground(extension);
   return { context: browser.context, extension, close: browser.close };
 }
 
+/** The same Chromium, flags and viewport, without the extension: the only difference in a with/without comparison. */
 async function launchWithoutExtension() {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'backup-bridge-bench-plain-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH, headless: true, viewport: VIEWPORT, args: CHROMIUM_ARGS,
-  });
-  return {
-    context,
-    extension: null,
-    close: async () => {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** As e2e/fixtures.ts `configure`: import the demo settings through an extension page, wait for the content script. */
-async function importSettings(context: BrowserContext, extension: ExtensionHandle, sims: RunningSimulators): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extension.id}/options.html`);
-  const reply = await page.evaluate(
-    (doc) => chrome.runtime.sendMessage({ type: 'settings/import', payload: { document: doc } }),
-    demoSettingsDocument(sims),
-  );
-  await page.close();
-  if (!reply.ok) throw new Error(`the settings import failed: ${reply.error?.message ?? 'no reason given'}`);
-  await extension.worker.evaluate(async () => {
-    while ((await chrome.scripting.getRegisteredContentScripts()).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-  });
+  return { ...(await launchChromium({ headless: true })), extension: null };
 }
 
 /**

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { demoSettingsDocument } from './sim/demo-settings';
 import { startSimulators } from './sim/server';
-import { launchWithExtension } from './support/browser';
+import { importSettings, launchWithExtension } from './support/browser';
 
 const headless = process.env.BB_DEMO_HEADLESS === '1' || !process.env.DISPLAY;
 const outputDir = path.resolve(process.env.BB_DEMO_OUTPUT ?? 'demo-output');
@@ -26,16 +26,9 @@ const sims = await startSimulators({
 sims.clock.setRate(60);
 const browser = await launchWithExtension({ headless });
 
+await importSettings(browser, demoSettingsDocument(sims));
 const options = await browser.context.newPage();
-await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-const reply = await options.evaluate(
-  (document) =>
-    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime
-      .sendMessage({ type: 'settings/import', payload: { document } }),
-  demoSettingsDocument(sims),
-);
-if (!reply.ok) throw new Error(`The demo settings were refused: ${JSON.stringify(reply)}`);
-await options.reload();
+await options.goto(`chrome-extension://${browser.extensionId}/options.html#summary`);
 
 const screens = [
   ['company', '/v4_6_release/ConnectWise.aspx?locale=en_US&routeTo=CompanyFV&recid=250'],

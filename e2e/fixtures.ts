@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import type { SettingsDocument } from '../lib/settings';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { importSettings, launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { demoSettingsDocument } from './sim/demo-settings';
 import { startSimulators, type RunningSimulators } from './sim/server';
 
@@ -37,26 +37,6 @@ function recordConsoleErrors(browser: { context: BrowserContext; serviceWorker: 
     page.on('pageerror', (error) => errors.push(`${prefix}${page.url()}: ${error.message}`));
   });
 }
-
-/** Import a settings document through the documented message path; resolves once the Manage content script is registered. */
-async function importSettings(browser: ExtensionBrowser, document: SettingsDocument): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  const reply = await page.evaluate(
-    (doc) => chrome.runtime.sendMessage({ type: 'settings/import', payload: { document: doc } }),
-    document,
-  );
-  expect(reply.ok, reply.error?.message).toBe(true);
-  await page.close();
-  await expect
-    .poll(() => browser.serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length))
-    .toBe(1);
-}
-
-declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: { message: string } }> };
-  scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> };
-};
 
 export const test = base.extend<TestFixtures & { context: BrowserContext }, WorkerFixtures>({
   sims: [
