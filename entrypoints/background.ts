@@ -51,7 +51,10 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncContentScript());
   browser.permissions.onRemoved.addListener(() => void syncContentScript());
   browser.runtime.onInstalled.addListener(() => void syncContentScript());
-  browser.runtime.onStartup.addListener(() => void syncContentScript());
+  browser.runtime.onStartup.addListener(() => {
+    void syncContentScript();
+    void clients.rediscoverSite().catch((error: unknown) => console.warn('Backup Bridge: could not check the Manage site', error));
+  });
   // Content scripts never need storage; where the browser allows it, keep them out of it entirely.
   void (browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })

@@ -1,4 +1,4 @@
-import { signal as createSignal } from '@preact/signals';
+import { effect, signal as createSignal } from '@preact/signals';
 import type { ComponentChild } from 'preact';
 import type { PanelBodyProps } from '../../components/panel-types';
 import { ScreenPanel } from '../../components/ScreenPanel';
@@ -9,6 +9,7 @@ import { optionsOpen, type ScreenKind, type ScreenRef } from '../messages/panel'
 import type { PanelView } from '../messages/panels';
 import { askBackground } from '../ui/background';
 import { connectPanel, type ConnectPort, type PanelConnection } from '../ui/panel-port';
+import { reservePanelHeight } from '../ui/reserved-height';
 import { createShadowHost } from '../ui/shadow-host';
 import type { Feature } from './feature';
 import panelCss from '../../components/panel.css?inline';
@@ -47,7 +48,8 @@ export function definePanelFeature<K extends ScreenKind>(options: {
       signal.addEventListener('abort', () => host.destroy(), { once: true });
       if (signal.aborted) return;
       placePanel(doc, host.element, signal);
-      mountScreenPanel({ ...options, screen, signal, render: host.render, pageUrl: () => doc.location.href });
+      const connection = mountScreenPanel({ ...options, screen, signal, render: host.render, pageUrl: () => doc.location.href });
+      reservePanelHeight({ host: host.element, kind: options.kind, win: doc.defaultView ?? window, shown: whenShown(connection, signal), signal });
     },
   };
 }
@@ -106,6 +108,19 @@ function ConnectedPanel(props: {
       {view && props.body(view)}
     </ScreenPanel>
   );
+}
+
+/** Resolves once the panel shows a view or says why it has none. */
+function whenShown(connection: PanelConnection, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = effect(() => {
+      if (connection.view.value !== null || connection.unavailable.value !== null) {
+        queueMicrotask(() => stop());
+        resolve();
+      }
+    });
+    signal.addEventListener('abort', () => stop(), { once: true });
+  });
 }
 
 /** The screen as the port protocol carries it; labels are capped as the protocol caps them. */

@@ -39,6 +39,39 @@ describe('watchScreen', () => {
     expect(brief()).toEqual(['ticket:123456:Printer offline']);
   });
 
+  test('looks at the first change after a quiet spell at once, in the mutation callback, before any timer', async () => {
+    vi.useFakeTimers();
+    try {
+      watch({ debounceMs: 100 });
+      vi.advanceTimersByTime(200);
+      content().innerHTML = ticketScreen(123456, 'Printer offline');
+      // Mutation observers are delivered as microtasks: no timer has to run.
+      await Promise.resolve();
+      expect(brief()).toEqual(['null', 'ticket:123456:Printer offline']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('under continuous churn looks once per debounce window, and once more after it stops', async () => {
+    vi.useFakeTimers();
+    try {
+      watch({ debounceMs: 100 });
+      vi.advanceTimersByTime(200);
+      content().innerHTML = ticketScreen(1, 'one');
+      await Promise.resolve();
+      content().innerHTML = ticketScreen(2, 'two');
+      await Promise.resolve();
+      content().innerHTML = ticketScreen(3, 'three');
+      await Promise.resolve();
+      expect(brief()).toEqual(['null', 'ticket:1:one']);
+      vi.advanceTimersByTime(100);
+      expect(brief()).toEqual(['null', 'ticket:1:one', 'ticket:3:three']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test('follows late rendering and in-app navigation (DOM swap + pushState)', async () => {
     watch();
     content().innerHTML = ticketScreen(123456, 'Printer offline');

@@ -6,7 +6,11 @@ export interface WatchScreenOptions {
   /** Called at once with the current screen, then on every real change (kind, record id, label). */
   onChange(state: ScreenState | null): void;
   win?: Window;
-  /** Quiet time after DOM churn before re-detecting; detection still runs within 5× this under constant churn. */
+  /**
+   * The first DOM change after a quiet spell is looked at at once (in the mutation callback, so a
+   * panel lands in the same frame as the screen and pushes nothing already painted); further
+   * churn is looked at no more than once per this many ms.
+   */
   debounceMs?: number;
   /** Safety-net re-check: field values change without DOM mutations, and roots can be replaced. */
   pollMs?: number;
@@ -37,13 +41,12 @@ export function watchScreen(options: WatchScreenOptions): void {
   const win = options.win ?? window;
   const doc = win.document;
   const debounceMs = options.debounceMs ?? 100;
-  const maxWaitMs = debounceMs * 5;
   const pollMs = options.pollMs ?? 2000;
 
   let last: ScreenState | null | undefined;
   let observedRoot: Node | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let firstPendingAt = 0;
+  let lastEvaluatedAt = -Infinity;
 
   // The watched window's own constructor, so a frame's or a test window's DOM can be observed.
   const Observer = (win as Window & typeof globalThis).MutationObserver ?? MutationObserver;
@@ -61,6 +64,7 @@ export function watchScreen(options: WatchScreenOptions): void {
     if (signal.aborted) return;
     clearTimeout(timer);
     timer = undefined;
+    lastEvaluatedAt = Date.now();
     observeBestRoot();
     const state = detectScreen(doc, win.location.href);
     if (last !== undefined && sameScreen(last, state)) return;
@@ -68,12 +72,12 @@ export function watchScreen(options: WatchScreenOptions): void {
     onChange(state);
   };
 
-  // Debounce, but never starve: GWT churn (spinners, ticking labels) can mutate without pause.
+  // Leading edge at once, then at most one look per debounceMs while GWT keeps churning
+  // (spinners, ticking labels), and always one after the churn stops.
   const schedule = () => {
-    const now = Date.now();
-    if (timer === undefined) firstPendingAt = now;
-    else clearTimeout(timer);
-    timer = setTimeout(evaluate, Math.max(0, Math.min(debounceMs, firstPendingAt + maxWaitMs - now)));
+    const sinceLast = Date.now() - lastEvaluatedAt;
+    if (sinceLast >= debounceMs && timer === undefined) return evaluate();
+    if (timer === undefined) timer = setTimeout(evaluate, Math.max(0, debounceMs - sinceLast));
   };
 
   // Not yet in TypeScript's DOM types.

@@ -20,8 +20,15 @@ export interface ClientProviderOptions {
   vendorTiming?: Pick<DropsuiteClientOptions, 'timeoutMs' | 'retry'>;
 }
 
-/** The discovered site survives worker restarts for the browser session: no companyinfo call per wake-up. */
-const discoveredSiteItem = storage.defineItem<{ key: string; site: unknown } | null>('session:manageSite', { fallback: null });
+/**
+ * The discovered site (codebase, API host: nothing secret) is kept across browser sessions, so a
+ * first screen view needs no companyinfo round trip; it is checked again when the browser starts
+ * (the codebase moves with every cloud release) and whenever Manage stops routing it.
+ */
+const discoveredSiteItem = storage.defineItem<{ key: string; site: unknown } | null>('local:manageSite', { fallback: null });
+
+/** Answers that mean the remembered site is out of date. */
+const STALE_SITE_CODES = new Set(['cannot-route', 'unsupported-version', 'not-manage-site', 'endpoint-missing']);
 
 /**
  * The API clients, built from the current settings and rebuilt when those change. A client is
@@ -108,6 +115,21 @@ export function createClientProvider(settings: SettingsService, options: ClientP
     async forgetSite(): Promise<void> {
       manage = null;
       await discoveredSiteItem.removeValue();
+    },
+
+    /** Discover the site again now (browser start-up); the remembered one serves until this ends. */
+    async rediscoverSite(): Promise<void> {
+      const { settings: current } = await settings.load();
+      if (!current.manage) return;
+      const site = await discoverSite({ site: current.manage.site, companyId: current.manage.companyId }, { fetch: options.fetch });
+      const previous = await discoveredSiteItem.getValue();
+      await discoveredSiteItem.setValue({ key: `${current.manage.site}\n${current.manage.companyId}`, site });
+      if (JSON.stringify(previous?.site) !== JSON.stringify(site)) manage = null;
+    },
+
+    /** After a failed call: forget the site when the answer says it moved, so the next call discovers it. */
+    async noticeFailure(error: unknown): Promise<void> {
+      if (error instanceof AppError && STALE_SITE_CODES.has(error.data.code)) await this.forgetSite();
     },
   };
 }

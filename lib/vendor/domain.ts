@@ -269,6 +269,14 @@ export type ImpersonationLink = z.infer<typeof ImpersonationLink>;
 
 export type MailboxView = 'protected' | 'deactivated' | 'connectionFailures';
 
+export interface ListMailboxesOptions {
+  /**
+   * About how many mailboxes there are (the organisation's seats in use): the pages that many need
+   * are requested together instead of one after another, saving round trips on big tenants.
+   */
+  expected?: number;
+}
+
 /**
  * Everything the background asks of a backup vendor. Every failure is an AppError (lib/errors.ts)
  * worded for a technician; codes are listed in vendor/errors.ts.
@@ -282,7 +290,7 @@ export interface VendorClient {
   getOrganization(id: string): Promise<Organization>;
   listTenants(orgId: string): Promise<Tenant[]>;
   /** Every page of the organisation's mailboxes (`protected`, the default, excludes deactivated ones). */
-  listMailboxes(orgId: string, view?: MailboxView): Promise<Mailbox[]>;
+  listMailboxes(orgId: string, view?: MailboxView, options?: ListMailboxesOptions): Promise<Mailbox[]>;
   /** Per UTC day, oldest first; `days` is clamped to 1–30. */
   backupHistory(orgId: string, days: number): Promise<BackupHistoryDay[]>;
   /**

@@ -111,9 +111,17 @@ function createViewBuilder(deps: ViewBuilderDeps) {
     return orgs;
   }
 
-  async function sources(): Promise<ViewSources> {
+  /** Which screens read the organisation list for org-scoped calls (company, ticket) or only for names (agreement). */
+  const ORG_CALLS: Record<ScreenRef['kind'], boolean> = { company: true, ticket: true, agreement: false };
+
+  async function sources(kind: ScreenRef['kind']): Promise<ViewSources> {
+    // The organisation list is read at once, not after Manage's site discovery (a first view in a
+    // new session would otherwise wait a round trip for it).
+    const vendorClient = deps.clients.vendor();
+    const early = vendorClient.then((client) => organizations(client, ORG_CALLS[kind]));
+    early.catch(() => undefined); // a failure is reported where the list is used
     // Both set-up checks run; Manage's problem is reported first, as the set-up asks for it first.
-    const [manage, vendor, loaded] = await Promise.allSettled([deps.clients.manage(), deps.clients.vendor(), deps.settings.load()]);
+    const [manage, vendor, loaded] = await Promise.allSettled([deps.clients.manage(), vendorClient, deps.settings.load()]);
     if (manage.status === 'rejected') throw manage.reason;
     if (vendor.status === 'rejected') throw vendor.reason;
     if (loaded.status === 'rejected') throw loaded.reason;
@@ -122,19 +130,24 @@ function createViewBuilder(deps: ViewBuilderDeps) {
       vendor: vendor.value,
       region: loaded.value.settings.vendor?.regionCode ?? '',
       now: new Date(deps.now()),
-      organizations: (forOrgCalls) => organizations(vendor.value, forOrgCalls),
+      organizations: (forOrgCalls) => (forOrgCalls === ORG_CALLS[kind] ? early : organizations(vendor.value, forOrgCalls)),
       legacyScans: caches.legacyScans,
       legacyScanMs: options.legacyScanMs,
     };
   }
 
   async function build(key: ViewKey, screen: ScreenRef): Promise<PanelView> {
-    const src = await sources();
+    const src = await sources(screen.kind);
     const id = idOf(key);
-    switch (screen.kind) {
-      case 'company': return buildCompanyView(src, id, screen.label);
-      case 'agreement': return buildAgreementView(src, id);
-      case 'ticket': return buildTicketView(src, id, screen.label);
+    try {
+      switch (screen.kind) {
+        case 'company': return await buildCompanyView(src, id, screen.label);
+        case 'agreement': return await buildAgreementView(src, id);
+        case 'ticket': return await buildTicketView(src, id, screen.label);
+      }
+    } catch (error) {
+      await deps.clients.noticeFailure(error);
+      throw error;
     }
   }
 

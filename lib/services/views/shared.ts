@@ -245,7 +245,8 @@ export async function readTenantData(src: ViewSources, reads: VendorReads, org: 
   if (!org || org.state === 'deleted') return { mailboxes: null, history: null, detail: null };
   if (org.state === 'unsubscribed') return { mailboxes: null, history: null, detail: await reads.read(src.vendor.getOrganization(org.id)) };
   const [mailboxes, history] = await Promise.all([
-    reads.read(src.vendor.listMailboxes(org.id)),
+    // The seats in use say how many pages to ask for at once (a 1,000-mailbox tenant: two, together).
+    reads.read(src.vendor.listMailboxes(org.id, 'protected', { expected: org.seats.used ?? org.seats.active ?? 0 })),
     src.vendor.capabilities().has('history') ? reads.read(src.vendor.backupHistory(org.id, HISTORY_DAYS)) : Promise.resolve(null),
   ]);
   return { mailboxes, history, detail: null };

@@ -310,6 +310,8 @@ describe('round trips, cold (100 ms simulated latency would make each one 100 ms
     ['ticket', 123456, { companyName: 'Fabrikam Legal LLP' }, 2],
     ['ticket', 123456, {}, 3],
     ['company', 251, {}, 4],
+    // 1,000 mailboxes are two pages of 500, asked for together.
+    ['company', 260, {}, 2],
   ] as const)('%s %s %j: %s', async (kind, id, label, expected) => {
     const timing = timingFetch(world.sims);
     const bg = await coldBackground({ fetch: timing.fetch });

@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import type { VendorSettings } from '../../settings';
 import { formatActionName } from '../action-name';
 import type {
-  Capability, MailboxAction, MailboxActionKind, MailboxView, Organization, VendorClient, VendorTask,
+  Capability, ListMailboxesOptions, MailboxAction, MailboxActionKind, MailboxView, Organization, VendorClient, VendorTask,
 } from '../domain';
 import { isVendorError } from '../errors';
 import { BUSY_MAILBOX_STATUSES, normaliseTaskStatus, RETRYABLE_MAILBOX_STATUSES } from '../status';
@@ -125,9 +125,9 @@ export function createDropsuiteClient(options: DropsuiteClientOptions): VendorCl
   }
 
   /** Every item of a paged list, validated; `request(page)` fetches one page. */
-  async function list<T>(item: z.ZodType<T>, context: Context, request: (page: number) => Promise<unknown>): Promise<T[]> {
+  async function list<T>(item: z.ZodType<T>, context: Context, request: (page: number) => Promise<unknown>, prefetchPages = 1): Promise<T[]> {
     try {
-      return await collect(paginate({ fetchPage: request, item, perPage, maxPages }));
+      return await collect(paginate({ fetchPage: request, item, perPage, maxPages, prefetchPages }));
     } catch (error) {
       const ctx: RequestContext = { ...context, write: false };
       if (error instanceof ItemError) throw scrub(badResponse(ctx, `${error.message} of the list is not understood`, error.issues));
@@ -138,8 +138,9 @@ export function createDropsuiteClient(options: DropsuiteClientOptions): VendorCl
 
   const paging = (page: number) => ({ page, per_page: perPage });
 
-  function listPages<T>(item: z.ZodType<T>, sendAs: OrgSend, path: string, context: Context) {
-    return list(item, context, (page) => sendAs({ method: 'GET', path, searchParams: paging(page), schema: z.unknown(), context }));
+  function listPages<T>(item: z.ZodType<T>, sendAs: OrgSend, path: string, context: Context, expected = 0) {
+    const fetchPage = (page: number) => sendAs({ method: 'GET', path, searchParams: paging(page), schema: z.unknown(), context });
+    return list(item, context, fetchPage, Math.max(1, Math.ceil(expected / perPage)));
   }
 
   // ── Organisations ─────────────────────────────────────────────────────────────────────────
@@ -188,9 +189,10 @@ export function createDropsuiteClient(options: DropsuiteClientOptions): VendorCl
     });
   }
 
-  async function listMailboxes(ref: string, view: MailboxView = 'protected') {
+  async function listMailboxes(ref: string, view: MailboxView = 'protected', options: ListMailboxesOptions = {}) {
     return asOrg(ref, async (sendAs, org) => {
-      const rows = await listPages(AccountRow, sendAs, MAILBOX_ROUTES[view], { action: `read the mailboxes of ${org.name}` });
+      const context = { action: `read the mailboxes of ${org.name}` };
+      const rows = await listPages(AccountRow, sendAs, MAILBOX_ROUTES[view], context, options.expected);
       return rows.map((row) => mapMailbox(row, org.id));
     });
   }

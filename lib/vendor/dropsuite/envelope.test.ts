@@ -94,3 +94,29 @@ describe('paging through every envelope', () => {
     expect(readPage([])).toEqual({ items: [], hasMore: null });
   });
 });
+
+describe('paginate with prefetched pages', () => {
+  const pageOf = (n: number, total: number) => ({ result_set: [{ n }], pagination: { current_page: n, total_pages: total } });
+
+  it('asks for the expected pages at once, in order, and the rest one by one', async () => {
+    const asked: number[] = [];
+    const answered: number[] = [];
+    const fetchPage = async (page: number) => {
+      asked.push(page);
+      await Promise.resolve();
+      answered.push(page);
+      return pageOf(page, 3);
+    };
+    const items = await collect(paginate({ fetchPage, item: z.object({ n: z.number() }), perPage: 1, maxPages: 10, prefetchPages: 2 }));
+    expect(items.map((i) => i.n)).toEqual([1, 2, 3]);
+    // Pages 1 and 2 were both asked before either answered; page 3 only after.
+    expect(asked.slice(0, 2)).toEqual([1, 2]);
+    expect(answered.indexOf(2)).toBeLessThan(asked.indexOf(3));
+  });
+
+  it('ignores a prefetched page past the end of a shorter list, even one that failed', async () => {
+    const fetchPage = async (page: number) => (page === 1 ? pageOf(1, 1) : Promise.reject(new Error('no such page')));
+    const items = await collect(paginate({ fetchPage, item: z.object({ n: z.number() }), perPage: 1, maxPages: 10, prefetchPages: 3 }));
+    expect(items).toEqual([{ n: 1 }]);
+  });
+});

@@ -55,6 +55,8 @@ export interface PagingOptions<T> {
   perPage: number;
   /** A broken server could page forever: stop with an error after this many pages. */
   maxPages: number;
+  /** Pages 1..N are requested at once (the caller expects that many); later ones one by one. */
+  prefetchPages?: number;
 }
 
 /** Where an item failed validation, for the bad-response message. */
@@ -70,9 +72,15 @@ export class ItemError extends Error {
  * over a short page, in case the server clamps per_page below what was asked.
  */
 export async function* paginate<T>(options: PagingOptions<T>): AsyncGenerator<T, void, undefined> {
+  const prefetched = new Map<number, Promise<unknown>>();
+  for (let page = 1; page <= Math.min(options.prefetchPages ?? 1, options.maxPages); page += 1) {
+    const request = options.fetchPage(page);
+    request.catch(() => undefined); // reported when its turn comes, or unneeded past the list's end
+    prefetched.set(page, request);
+  }
   for (let page = 1; ; page += 1) {
     if (page > options.maxPages) throw new EnvelopeError(`the list did not end after ${options.maxPages} pages`);
-    const { items, hasMore } = readPage(await options.fetchPage(page));
+    const { items, hasMore } = readPage(await (prefetched.get(page) ?? options.fetchPage(page)));
     for (const [index, raw] of items.entries()) {
       const parsed = options.item.safeParse(raw);
       if (!parsed.success) throw new ItemError(page, index, parsed.error.issues);
