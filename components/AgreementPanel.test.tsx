@@ -1,22 +1,12 @@
 // @vitest-environment happy-dom
 import { fireEvent } from '@testing-library/preact';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { AgreementView } from '../lib/messages/panels';
 import { AgreementPanel } from './AgreementPanel';
-import { links, manualActions, okResult, renderInShadowRoot, text } from './fixtures/render';
+import { links, okResult, panelRenderer, text } from './fixtures/render';
 import { agreementViews, FIXTURE_NOW } from './fixtures/views';
 
-let rendered: ReturnType<typeof renderInShadowRoot> | null = null;
-afterEach(() => {
-  rendered?.destroy();
-  rendered = null;
-});
-
-function show(view: AgreementView) {
-  const actions = manualActions();
-  rendered = renderInShadowRoot(<AgreementPanel view={view} now={FIXTURE_NOW} links={links} onAction={actions.handler} />);
-  return { ...rendered, actions };
-}
+const show = panelRenderer(AgreementPanel);
 const cellsOf = (container: HTMLElement, index = 0) =>
   [...container.querySelectorAll<HTMLTableRowElement>('tbody.bb-addition > tr:first-child')[index]!.cells].map(text);
 

@@ -1,22 +1,11 @@
 // @vitest-environment happy-dom
 import { fireEvent } from '@testing-library/preact';
-import { afterEach, describe, expect, test } from 'vitest';
-import type { CompanyView } from '../lib/messages/panels';
+import { describe, expect, test } from 'vitest';
 import { CompanyPanel } from './CompanyPanel';
-import { links, manualActions, okResult, renderInShadowRoot, text } from './fixtures/render';
-import { companyViews, FIXTURE_NOW, woodgroveSuggestions } from './fixtures/views';
+import { links, okResult, panelRenderer, text } from './fixtures/render';
+import { companyViews, woodgroveSuggestions } from './fixtures/views';
 
-let rendered: ReturnType<typeof renderInShadowRoot> | null = null;
-afterEach(() => {
-  rendered?.destroy();
-  rendered = null;
-});
-
-function show(view: CompanyView) {
-  const actions = manualActions();
-  rendered = renderInShadowRoot(<CompanyPanel view={view} now={FIXTURE_NOW} links={links} onAction={actions.handler} />);
-  return { ...rendered, actions };
-}
+const show = panelRenderer(CompanyPanel);
 const MANAGE = 'https://na.myconnectwise.net/v2025_1/ConnectWise.aspx?locale=en_US';
 const rowsOf = (container: HTMLElement) => [...container.querySelectorAll('.bb-mailboxes tbody tr')];
 
@@ -244,7 +233,6 @@ describe('CompanyPanel', () => {
     const { container } = show({ ...companyViews.healthy, tenants: [{ ...blueLight!, state: 'unknown', stateRaw: '' }] });
     expect(container.textContent).toContain('Unknown state');
     expect(container.textContent).not.toContain('The vendor reports the state');
-    rendered?.destroy();
     const quoted = show({ ...companyViews.healthy, tenants: [{ ...blueLight!, state: 'unknown', stateRaw: 'paused' }] });
     expect(quoted.container.textContent).toContain('The vendor reports the state “paused”.');
   });

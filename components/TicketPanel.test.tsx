@@ -1,23 +1,13 @@
 // @vitest-environment happy-dom
 import { fireEvent } from '@testing-library/preact';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { TicketView } from '../lib/messages/panels';
-import { links, manualActions, okResult, renderInShadowRoot, text } from './fixtures/render';
+import { okResult, panelRenderer, text } from './fixtures/render';
 import { FIXTURE_NOW, ticketViews } from './fixtures/views';
 import { formatWhen } from './format';
 import { TicketPanel } from './TicketPanel';
 
-let rendered: ReturnType<typeof renderInShadowRoot> | null = null;
-afterEach(() => {
-  rendered?.destroy();
-  rendered = null;
-});
-
-function show(view: TicketView) {
-  const actions = manualActions();
-  rendered = renderInShadowRoot(<TicketPanel view={view} now={FIXTURE_NOW} links={links} onAction={actions.handler} />);
-  return { ...rendered, actions };
-}
+const show = panelRenderer(TicketPanel);
 /** The facts list as [term, description] pairs. */
 const facts = (container: HTMLElement) =>
   [...container.querySelectorAll('.bb-facts dt')].map((dt) => [text(dt), text(dt.nextElementSibling)]);

@@ -1,9 +1,9 @@
 import type { ManageCheck } from '../../lib/messages/setup';
 import type { KeysStorage } from '../../lib/settings';
+import { ConnectionForm } from './ConnectionForm';
 import { Field } from './Field';
 import { useStepForm } from './form-state';
 import { PermissionList } from './PermissionList';
-import { StepStatus } from './StepStatus';
 
 export interface ManageFormValues {
   [key: string]: string;
@@ -33,25 +33,33 @@ const GUID_HINT = 'Registered for the integration at developer.connectwise.com/C
 export function ManageStep({ initial, keysSaved, keysStorage, locked, validate, onSubmit, onNext }: ManageStepProps) {
   const form = useStepForm<ManageFormValues, ManageCheck>(initial);
   const { values, errors, set } = form;
-  const fieldOf = (field: string) => field.replace(/^manage\./, '');
-
   return (
-    <form
-      ref={form.formRef}
-      class="bb-card"
-      aria-labelledby="manage-title"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const storage = (event.currentTarget.elements.namedItem('keysStorage') as HTMLInputElement).checked ? 'session' : 'local';
-        if (!form.check(validate(values, keysSaved))) return;
-        void form.run('Connecting to ConnectWise Manage', () => onSubmit(values, storage), fieldOf);
+    <ConnectionForm
+      form={form}
+      section="manage"
+      title="1. ConnectWise Manage"
+      intro="The API member’s keys (System → Members → API Members → API Keys) and your integration’s clientId."
+      busy="Connecting to ConnectWise Manage"
+      nextLabel="Next: backup vendor"
+      onNext={onNext}
+      validate={() => validate(values, keysSaved)}
+      submit={(element) => {
+        const remember = element.elements.namedItem('keysStorage') as HTMLInputElement;
+        return onSubmit(values, remember.checked ? 'session' : 'local');
       }}
+      connected={(check) => (
+        <div role="status" class="bb-result">
+          <p class="bb-success">
+            Connected to <strong>{check.companyName}</strong> — Manage {check.version} ({check.isCloud ? 'cloud' : 'on-premises'})
+          </p>
+          <p class="bb-muted">
+            API: {check.apiBaseUrl}
+            {check.member ? ` · API member: ${check.member.name} (${check.member.identifier})` : ' · API member: not identifiable through the API'}
+          </p>
+          <PermissionList permissions={check.permissions} />
+        </div>
+      )}
     >
-      <h2 id="manage-title">1. ConnectWise Manage</h2>
-      <p class="bb-muted">
-        The API member’s keys (System → Members → API Members → API Keys) and your integration’s clientId.
-      </p>
       <Field id="site" label="Manage site" value={values.site} onInput={set('site')} error={errors.site}
         placeholder="na.myconnectwise.net" locked={locked.has('site')}
         hint="As you know it: na.myconnectwise.net, api-eu.myconnectwise.net, or your own server’s address." />
@@ -70,29 +78,6 @@ export function ManageStep({ initial, keysSaved, keysStorage, locked, validate, 
         <input type="checkbox" name="keysStorage" defaultChecked={keysStorage === 'session'} />
         Forget the keys when the browser closes
       </label>
-      <div class="bb-actions">
-        <button type="submit" class="bb-button bb-button--primary" disabled={form.state.kind === 'busy'}>
-          Save and test connection
-        </button>
-        {form.state.kind === 'done' && (
-          <button type="button" class="bb-button" onClick={onNext}>Next: backup vendor</button>
-        )}
-      </div>
-      <StepStatus
-        state={form.state}
-        done={(check) => (
-          <div role="status" class="bb-result">
-            <p class="bb-success">
-              Connected to <strong>{check.companyName}</strong> — Manage {check.version} ({check.isCloud ? 'cloud' : 'on-premises'})
-            </p>
-            <p class="bb-muted">
-              API: {check.apiBaseUrl}
-              {check.member ? ` · API member: ${check.member.name} (${check.member.identifier})` : ' · API member: not identifiable through the API'}
-            </p>
-            <PermissionList permissions={check.permissions} />
-          </div>
-        )}
-      />
-    </form>
+    </ConnectionForm>
   );
 }

@@ -1,7 +1,7 @@
 import type { VendorCheck } from '../../lib/messages/setup';
+import { ConnectionForm } from './ConnectionForm';
 import { Field } from './Field';
 import { useStepForm } from './form-state';
-import { StepStatus } from './StepStatus';
 
 export interface VendorFormValues {
   [key: string]: string;
@@ -33,19 +33,23 @@ export function VendorStep({ initial, keysSaved, locked, validate, onSubmit, onN
   const { values, errors, set } = form;
   const saved = keysSaved ? 'saved — leave empty to keep' : undefined;
   return (
-    <form
-      ref={form.formRef}
-      class="bb-card"
-      aria-labelledby="vendor-title"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!form.check(validate(values, keysSaved))) return;
-        void form.run('Connecting to the backup vendor', () => onSubmit(values), (f) => f.replace(/^vendor\./, ''));
-      }}
+    <ConnectionForm
+      form={form}
+      section="vendor"
+      title="2. Backup vendor"
+      intro="From the vendor’s Partner Portal → Settings → API Information."
+      busy="Connecting to the backup vendor"
+      nextLabel="Next: mappings"
+      onNext={onNext}
+      validate={() => validate(values, keysSaved)}
+      submit={() => onSubmit(values)}
+      connected={(check) => (
+        <p role="status" class="bb-success">
+          Connected{check.resellerName ? ` as ${check.resellerName}` : ''}: {check.planCount} plans,{' '}
+          {check.organizationCount} organisations.
+        </p>
+      )}
     >
-      <h2 id="vendor-title">2. Backup vendor</h2>
-      <p class="bb-muted">From the vendor’s Partner Portal → Settings → API Information.</p>
       <Field id="apiUrl" label="Reseller API address" type="url" value={values.apiUrl} onInput={set('apiUrl')}
         error={errors.apiUrl} list="bb-vendor-hosts" locked={locked.has('apiUrl')} placeholder="https://dropsuite.us/api" />
       <datalist id="bb-vendor-hosts">
@@ -61,23 +65,6 @@ export function VendorStep({ initial, keysSaved, locked, validate, onSubmit, onN
       <Field id="portalUrl" label="Partner portal address (optional)" type="url" value={values.portalUrl}
         onInput={set('portalUrl')} error={errors.portalUrl} locked={locked.has('portalUrl')}
         hint="Where technicians go when the API cannot do something." />
-      <div class="bb-actions">
-        <button type="submit" class="bb-button bb-button--primary" disabled={form.state.kind === 'busy'}>
-          Save and test connection
-        </button>
-        {form.state.kind === 'done' && (
-          <button type="button" class="bb-button" onClick={onNext}>Next: mappings</button>
-        )}
-      </div>
-      <StepStatus
-        state={form.state}
-        done={(check) => (
-          <p role="status" class="bb-success">
-            Connected{check.resellerName ? ` as ${check.resellerName}` : ''}: {check.planCount} plans,{' '}
-            {check.organizationCount} organisations.
-          </p>
-        )}
-      />
-    </form>
+    </ConnectionForm>
   );
 }

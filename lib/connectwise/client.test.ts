@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { basicAuthorization, retryAfterMs } from './client';
 import type { ManageSite } from './discovery';
 import { createTicket, getTicket, Ticket } from './resources/service';
 import { getSystemInfo } from './resources/system';
-import { closedPort, fakeFetch, logged, networkError, simClient, simSite, startSim, type Sim } from './test-support';
+import { closedPort, fakeFetch, logged, networkError, simClient, simForThisFile, simSite } from './test-support';
 
-let sim: Sim;
+const sim = simForThisFile();
 let site: ManageSite;
 beforeAll(async () => {
-  sim = await startSim();
   site = await simSite(sim);
 });
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
 
 const failure = async (promise: Promise<unknown>) => {
   const error = await promise.then(() => undefined, (e: unknown) => e);

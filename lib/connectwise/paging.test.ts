@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { where } from './conditions';
 import type { ManageSite } from './discovery';
 import { count, iterate, listAll, parseLinkHeader } from './paging';
 import { Configuration, ConfigurationType } from './resources/configurations';
 import { TicketNote } from './resources/service';
-import { fakeFetch, logged, simClient, simSite, startSim, type Sim } from './test-support';
+import { fakeFetch, logged, simClient, simForThisFile, simSite } from './test-support';
 
-let sim: Sim;
+const sim = simForThisFile();
 let site: ManageSite;
 beforeAll(async () => {
-  sim = await startSim();
   site = await simSite(sim);
 });
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
 
 async function seedBulk(bulk: Record<string, number>): Promise<void> {
   const response = await fetch(`${sim.origin}/__sim/manage/seed`, { method: 'POST', body: JSON.stringify({ bulk }) });

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ManageSite } from './discovery';
 import { checkPermissions, testManageConnection, type PermissionReport } from './permissions';
-import { KEYS, logged, simClient, simSite, startSim, type Sim } from './test-support';
+import { KEYS, logged, simClient, simForThisFile, simSite } from './test-support';
 import { CLIENT_ID } from '../../e2e/sim/world';
 
-let sim: Sim;
+const sim = simForThisFile();
 let site: ManageSite;
 beforeAll(async () => {
-  sim = await startSim();
   site = await simSite(sim);
 });
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
 
 const byStatus = (report: PermissionReport, status: string) => report.checks.filter((check) => check.status === status).map((check) => check.label);
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAILBOX_ACTIONS_TYPE } from '../../e2e/sim/world';
 import type { ManageClient } from './client';
 import type { ManageSite } from './discovery';
@@ -21,18 +21,15 @@ import {
   findApiMemberByIdentifier, findMemberByIdentifier, getMember, getSecurityRoleSettings, getSystemInfo, listApiMembers, listMembers,
   listSecurityRoles,
 } from './resources/system';
-import { logged, simClient, simSite, startSim, type Sim } from './test-support';
+import { logged, simClient, simForThisFile, simSite } from './test-support';
 
-let sim: Sim;
+const sim = simForThisFile();
 let site: ManageSite;
 let client: ManageClient;
 beforeAll(async () => {
-  sim = await startSim();
   site = await simSite(sim);
   client = simClient(site);
 });
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
 
 describe('system', () => {
   it('system/info', async () => {

@@ -5,12 +5,12 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSim, type Sim } from '../../e2e/sim/cw/harness';
+import { simForThisFile, startSim, type Sim } from '../../e2e/sim/cw/harness';
 import { API_KEYS, CLIENT_ID } from '../../e2e/sim/world';
 import { createManageClient, type ManageClient, type ManageClientOptions } from './client';
 import { discoverSite, type ManageSite } from './discovery';
 
-export { startSim, type Sim };
+export { simForThisFile, startSim, type Sim };
 
 export type KeyName = 'integration' | 'limited' | 'revoked';
 export const KEYS: Record<KeyName, { publicKey: string; privateKey: string }> = {

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_KEYS, CLIENT_ID } from '../world';
 import { CANNOT_ROUTE } from './errors';
-import { basicAuth, startSim, type Sim } from './harness';
+import { basicAuth, simForThisFile } from './harness';
 
-let sim: Sim;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = simForThisFile();
 
 const [integrationKey] = API_KEYS;
 

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSim, type Sim } from './harness';
+import { describe, expect, it } from 'vitest';
+import { simForThisFile } from './harness';
 import type { LoggedRequest } from './requestlog';
 
-let sim: Sim;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = simForThisFile();
 
 const admin = async (method: string, route: string, body?: unknown) => {
   const response = await fetch(`${sim.origin}/__sim/manage/${route}`, {

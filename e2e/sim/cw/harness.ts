@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { SimClock } from '../clock';
 import { API_KEYS, CLIENT_ID } from '../world';
 import { createManageApi, type ManageApi } from './index';
@@ -104,4 +105,25 @@ export async function startSim(): Promise<Sim> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * One simulator for the calling test file: started before its tests, back to the seed before each
+ * one (then `prepare`, e.g. grantAdmin), closed after them. The returned Sim forwards to it.
+ */
+export function simForThisFile(prepare?: (sim: Sim) => void): Sim {
+  let started: Sim | undefined;
+  const running = (): Sim => {
+    if (!started) throw new Error('The simulator starts in beforeAll: use it inside tests and hooks.');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startSim();
+  });
+  afterAll(() => started?.close());
+  beforeEach(() => {
+    running().reset();
+    prepare?.(running());
+  });
+  return new Proxy({} as Sim, { get: (_, key) => Reflect.get(running(), key) });
 }

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSim, type KeyName, type Sim } from './harness';
+import { describe, expect, it } from 'vitest';
+import { simForThisFile, type KeyName } from './harness';
 
-let sim: Sim;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = simForThisFile();
 
 const addition = { product: { id: 311 }, billCustomer: 'Billable', quantity: 1 };
 const closeTicket = [{ op: 'replace', path: 'status/id', value: 34 }];

@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSim, type Reply, type Sim } from './harness';
+import { describe, expect, it } from 'vitest';
+import { simForThisFile, type Reply } from './harness';
 
-let sim: Sim;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
-  sim.grantAdmin();
-});
+const sim = simForThisFile((started) => started.grantAdmin());
 
 const q = encodeURIComponent;
 const ids = (reply: Reply) => reply.json.map((record: { id: number }) => record.id);

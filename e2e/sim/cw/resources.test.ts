@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSim, type Sim } from './harness';
+import { describe, expect, it } from 'vitest';
+import { simForThisFile } from './harness';
 
-let sim: Sim;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
-  sim.grantAdmin(); // these tests are about resources, not roles (see permissions.test.ts)
-});
+// These tests are about resources, not roles (see permissions.test.ts).
+const sim = simForThisFile((started) => started.grantAdmin());
 
 const ALL = { collection: ['GET', 'POST'], item: ['GET', 'PUT', 'PATCH', 'DELETE'] };
 const NO_UPDATE = { collection: ['GET', 'POST'], item: ['GET', 'DELETE'] };
