@@ -60,13 +60,33 @@ describe('watchScreen', () => {
       vi.advanceTimersByTime(200);
       content().innerHTML = ticketScreen(1, 'one');
       await Promise.resolve();
-      content().innerHTML = ticketScreen(2, 'two');
+      const header = content().querySelector('.detailLabel')!;
+      // GWT churn that brings no screen marker: a spinner, then the header's text rewritten
+      // through a child element (no characterData on the header's own text node).
+      content().insertAdjacentHTML('beforeend', spinner);
       await Promise.resolve();
-      content().innerHTML = ticketScreen(3, 'three');
+      header.replaceChildren(Object.assign(document.createElement('span'), { textContent: 'Service Ticket #3 - three' }));
       await Promise.resolve();
       expect(brief()).toEqual(['null', 'ticket:1:one']);
       vi.advanceTimersByTime(100);
       expect(brief()).toEqual(['null', 'ticket:1:one', 'ticket:3:three']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('a change that brings a new screen header is looked at at once, even amid churn', async () => {
+    vi.useFakeTimers();
+    try {
+      watch({ debounceMs: 100 });
+      vi.advanceTimersByTime(200);
+      content().innerHTML = spinner;
+      await Promise.resolve();
+      content().innerHTML = ticketScreen(2, 'two');
+      await Promise.resolve();
+      content().innerHTML = companyScreen('Contoso Dental Group');
+      await Promise.resolve();
+      expect(brief()).toEqual(['null', 'ticket:2:two', 'company:?']);
     } finally {
       vi.useRealTimers();
     }

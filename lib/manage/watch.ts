@@ -7,13 +7,32 @@ export interface WatchScreenOptions {
   onChange(state: ScreenState | null): void;
   win?: Window;
   /**
-   * The first DOM change after a quiet spell is looked at at once (in the mutation callback, so a
-   * panel lands in the same frame as the screen and pushes nothing already painted); further
-   * churn is looked at no more than once per this many ms.
+   * A DOM change that brings a screen's header, breadcrumb or name field, and the first change
+   * after a quiet spell, are looked at at once (in the mutation callback, so a panel lands in the
+   * frame that paints the screen and pushes nothing already painted); other churn (spinners,
+   * ticking labels) is looked at no more than once per this many ms.
    */
   debounceMs?: number;
   /** Safety-net re-check: field values change without DOM mutations, and roots can be replaced. */
   pollMs?: number;
+}
+
+/** Elements whose arrival or text can change which screen and record is shown. */
+const SCREEN_MARKERS = [
+  selectors.breadcrumb,
+  selectors.detailHeader,
+  selectors.companyNameInput,
+  selectors.agreementNameInput,
+  selectors.ticketSummaryInput,
+].join(', ');
+
+function bringsScreenMarker(records: MutationRecord[]): boolean {
+  const isMarker = (node: Node | null): node is Element => node?.nodeType === 1 && (node as Element).matches(SCREEN_MARKERS);
+  return records.some((record) =>
+    record.type === 'childList'
+      ? Array.from(record.addedNodes).some((node) => isMarker(node) || (node.nodeType === 1 && (node as Element).querySelector(SCREEN_MARKERS) !== null))
+      : record.type === 'characterData' && isMarker(record.target.parentElement),
+  );
 }
 
 const OBSERVED: MutationObserverInit = {
@@ -50,7 +69,7 @@ export function watchScreen(options: WatchScreenOptions): void {
 
   // The watched window's own constructor, so a frame's or a test window's DOM can be observed.
   const Observer = (win as Window & typeof globalThis).MutationObserver ?? MutationObserver;
-  const observer = new Observer(() => schedule());
+  const observer = new Observer((records) => (bringsScreenMarker(records) ? evaluate() : schedule()));
 
   const observeBestRoot = () => {
     const root = doc.querySelector(selectors.workspace) ?? doc.body ?? doc.documentElement;

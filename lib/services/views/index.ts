@@ -163,7 +163,12 @@ function createViewBuilder(deps: ViewBuilderDeps) {
 
   async function lookUp(screen: ScreenRef): Promise<number> {
     const { label } = screen;
-    const memoKey = JSON.stringify([screen.kind, label.identifier, label.name, label.companyName]);
+    // Keyed by what the look-up uses, so a label caught mid-render with one more field still hits.
+    const memoKey = JSON.stringify(
+      screen.kind === 'company'
+        ? ['company', label.identifier ? { identifier: label.identifier } : { name: label.name }]
+        : [screen.kind, label.name, label.companyName],
+    );
     const remembered = await caches.records.get(memoKey);
     if (remembered && deps.now() - remembered.fetchedAt < options.recordLookupMs) return remembered.value;
     const { client } = await deps.clients.manage();

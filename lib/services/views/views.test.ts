@@ -182,6 +182,8 @@ describe('company view', () => {
     expect(counts()).toEqual({ manage: 1, vendor: 0 });
     clearRequestLogs(world.sims);
     expect(await bg.views.keyOf(screen)).toBe('company:251');
+    // The same identifier caught mid-render (no name yet) is the same look-up.
+    expect(await bg.views.keyOf({ ...screen, label: { identifier: 'ContosoDental' } })).toBe('company:251');
     expect(counts()).toEqual({ manage: 0, vendor: 0 });
     await expect(bg.views.keyOf({ kind: 'company', recordId: null, label: { identifier: 'NoSuchCo' } }))
       .rejects.toMatchObject({ data: { code: 'record-not-found' } });
