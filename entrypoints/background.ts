@@ -32,7 +32,9 @@ export default defineBackground(() => {
   const openTab = async (url: string) => {
     await browser.tabs.create({ url });
   };
-  const handlers = createHandlers({ settings, setup, popup, openTab, onSettingsChanged });
+  // Without the host permission yet (an import before the set-up's test), discovery fails: the first view then discovers.
+  const discoverSite = () => clients.rediscoverSite().catch((error: unknown) => console.warn('Backup Bridge: could not find the Manage site yet', error));
+  const handlers = createHandlers({ settings, setup, popup, openTab, onSettingsChanged, discoverSite });
   const panels = createPanelPortServer({ views, runAction: createActionRunner(), clients, settings, openTab });
   const extensionOrigin = browser.runtime.getURL('/');
 
@@ -53,7 +55,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void syncContentScript());
   browser.runtime.onStartup.addListener(() => {
     void syncContentScript();
-    void clients.rediscoverSite().catch((error: unknown) => console.warn('Backup Bridge: could not check the Manage site', error));
+    void discoverSite();
   });
   // Content scripts never need storage; where the browser allows it, keep them out of it entirely.
   void (browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })

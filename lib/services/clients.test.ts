@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { useConfiguredSimulators, type RunningSimulators } from './actions/test-support';
 import { createClientProvider } from './clients';
+import { createSetupService } from './setup-service';
 import type { SettingsService } from './settings-service';
 
 let sims: RunningSimulators;
@@ -45,5 +46,16 @@ describe('the Manage site, discovered once', () => {
     await settings.importDocument({ version: 1, manage: { companyId: 'Northwind' } });
     await provider().manage();
     expect(companyInfoCalls()).toBe(2);
+  });
+});
+
+describe('the Manage site found by the set-up', () => {
+  it('is kept from the connection test, so the first screen view after set-up needs no discovery', async () => {
+    const clients = provider();
+    await createSetupService({ settings, clients, hasOrigins: async () => true }).testManage();
+    const byTheTest = companyInfoCalls();
+    await clients.manage();
+    await provider().manage();
+    expect(companyInfoCalls()).toBe(byTheTest);
   });
 });

@@ -117,11 +117,20 @@ export function createClientProvider(settings: SettingsService, options: ClientP
       await discoveredSiteItem.removeValue();
     },
 
-    /** Discover the site again now (browser start-up); the remembered one serves until this ends. */
+    /**
+     * Discover the site again now (browser start-up, a settings import); the remembered one serves
+     * until this ends.
+     */
     async rediscoverSite(): Promise<void> {
       const { settings: current } = await settings.load();
       if (!current.manage) return;
-      const site = await discoverSite({ site: current.manage.site, companyId: current.manage.companyId }, { fetch: options.fetch });
+      await this.rememberSite(await discoverSite({ site: current.manage.site, companyId: current.manage.companyId }, { fetch: options.fetch }));
+    },
+
+    /** Keep a site discovered elsewhere (the set-up's connection test), so the first screen view needs no discovery. */
+    async rememberSite(site: ManageSite): Promise<void> {
+      const { settings: current } = await settings.load();
+      if (!current.manage) return;
       const previous = await discoveredSiteItem.getValue();
       await discoveredSiteItem.setValue({ key: `${current.manage.site}\n${current.manage.companyId}`, site });
       if (JSON.stringify(previous?.site) !== JSON.stringify(site)) manage = null;

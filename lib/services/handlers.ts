@@ -13,6 +13,8 @@ export function createHandlers(deps: {
   popup: Pick<PopupStatusService, 'get'>;
   openTab(url: string): Promise<void>;
   onSettingsChanged(): Promise<void>;
+  /** Best effort: find the imported Manage site now, so the first screen view needs no discovery. */
+  discoverSite(): Promise<void>;
 }): Handlers<Message> {
   const { settings, setup } = deps;
   const saved = async <T>(result: T): Promise<T> => {
@@ -28,7 +30,11 @@ export function createHandlers(deps: {
     'setup/save-mappings': async ({ mappings }) => saved(await settings.saveMappings(mappings)),
     'setup/save-technician': ({ technician }) => settings.saveTechnician(technician),
     'settings/get': () => settings.publicSettings(),
-    'settings/import': async ({ document }) => saved(await settings.importDocument(document)),
+    'settings/import': async ({ document }) => {
+      const result = await saved(await settings.importDocument(document));
+      if (result.updated.includes('manage')) await deps.discoverSite();
+      return result;
+    },
     'settings/export': ({ includeSecrets }) => settings.exportDocument(includeSecrets),
     'options/open': async () => {
       await browser.runtime.openOptionsPage();

@@ -49,6 +49,7 @@ export function createSetupService(deps: {
           details: origins.map((origin) => ({ field: 'origin', message: origin })),
         });
       }
+      await deps.clients.rememberSite(report.site);
       const permissions: PermissionCheck[] = report.permissions.checks.flatMap((check) =>
         check.required.map((level) => ({ module: check.module, level: LEVEL_NAMES[level], state: check.levels[level] ?? 'unknown' })),
       );
