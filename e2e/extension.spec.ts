@@ -11,13 +11,15 @@ test('loads as an MV3 extension that asks for no site up front', async ({ servic
   expect(manifest.content_scripts ?? []).toEqual([]);
 });
 
-test('registers its content script for the configured Manage origin only', async ({ configure, serviceWorker, sims }) => {
+test('registers its content scripts (the overlay, and the wake-up at document start) for the configured Manage origin only', async ({ configure, serviceWorker, sims }) => {
   await configure();
   const scripts = await serviceWorker.evaluate(() =>
     (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome.scripting.getRegisteredContentScripts(),
   );
+  const matches = [`${new URL(sims.manageUrl).origin.replace(/:\d+$/, '')}/*`];
   expect(scripts).toEqual([
-    expect.objectContaining({ matches: [`${new URL(sims.manageUrl).origin.replace(/:\d+$/, '')}/*`], allFrames: false }),
+    expect.objectContaining({ js: ['content-scripts/manage.js'], runAt: 'document_idle', matches, allFrames: false }),
+    expect.objectContaining({ js: ['content-scripts/wake.js'], runAt: 'document_start', matches, allFrames: false }),
   ]);
 });
 

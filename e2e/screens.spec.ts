@@ -118,3 +118,17 @@ test('shows nothing on a Time Entry that names a ticket, nor on the service boar
   await expect(panelHosts(page)).toHaveCount(1);
   await expect(panelHost(page, 'ticket')).toBeVisible();
 });
+
+test('a Manage page load starts a sleeping service worker before any panel asks for it', async ({ page, sims }) => {
+  const cdp = await page.context().newCDPSession(page);
+  const states: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => states.push(...versions.map((v: { runningStatus: string }) => v.runningStatus)));
+  await cdp.send('ServiceWorker.enable');
+  // As Chrome does after 30 s idle.
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => states.at(-1)).toBe('stopped');
+  // The service board has no panel: nothing but the wake-up script has a reason to start the worker.
+  await openManageScreen(page, sims.manageUrl, { screen: 'board', id: null }, { form: 'startscreen' });
+  await expect.poll(() => states.at(-1)).toBe('running');
+  await expect(panelHosts(page)).toHaveCount(0);
+});

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { watchScreen } from '../manage/watch';
+import { wakeBackground } from '../ui/wake';
 import { createFeatureRunner, type Feature } from './feature';
 import { companyPanel } from './company-panel';
 import { agreementPanel } from './agreement-panel';
@@ -13,8 +14,14 @@ const FEATURES: readonly Feature[] = [companyPanel, agreementPanel, ticketPanel]
  * A newer copy of this script (after an update, or a second injection) invalidates `ctx`, which
  * tears everything down, so the page never shows two panels.
  */
-export function startManageOverlay(ctx: ContentScriptContext, win: Window = window): void {
+export function startManageOverlay(ctx: ContentScriptContext, win: Window = window, wake: () => void = wakeBackground): void {
   if (win !== win.top) return;
+  // On each in-app navigation, while Manage loads the next screen, so the panel's connection
+  // finds the service worker running (entrypoints/wake.content.ts does it for page loads).
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+  for (const [target, type] of [[win, 'popstate'], [navigation, 'currententrychange']] as const) {
+    target?.addEventListener(type, wake, { signal: ctx.signal });
+  }
   const runner = createFeatureRunner(FEATURES, win.document);
   watchScreen({
     signal: ctx.signal,

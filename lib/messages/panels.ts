@@ -11,7 +11,7 @@ import { ScreenKind, ScreenRef } from './panel';
  * is stale, and pushes the fresh model. Actions go over the same port; their progress comes back
  * on it until they finish.
  */
-export const PANEL_PORT = 'backup-bridge/panel';
+export { PANEL_PORT, WAKE_PORT } from './ports';
 
 const Id = z.number().check(z.int(), z.positive());
 const Iso = z.string(); // ISO 8601 UTC, as the APIs send it

@@ -52,19 +52,28 @@ describe('syncManageContentScript', () => {
     expect(registered).toEqual([]);
   });
 
-  it('registers the top-frame script for the granted origin only', async () => {
+  it('registers the top-frame scripts for the granted origin only: the overlay when the page is idle, the wake-up at its start', async () => {
     granted = ['https://na.myconnectwise.net/*'];
     await syncManageContentScript(settingsFor('na.myconnectwise.net'));
     expect(registered).toEqual([
-      expect.objectContaining({ matches: ['https://na.myconnectwise.net/*'], allFrames: false }),
+      expect.objectContaining({ js: ['/content-scripts/manage.js'], runAt: 'document_idle', matches: ['https://na.myconnectwise.net/*'], allFrames: false }),
+      expect.objectContaining({ js: ['/content-scripts/wake.js'], runAt: 'document_start', matches: ['https://na.myconnectwise.net/*'], allFrames: false }),
     ]);
+  });
+
+  it('adds the wake-up script to an existing registration of the overlay alone (an update from an older version)', async () => {
+    granted = ['https://na.myconnectwise.net/*'];
+    registered = [{ id: 'backup-bridge-manage', matches: ['https://na.myconnectwise.net/*'] }];
+    await syncManageContentScript(settingsFor('na.myconnectwise.net'));
+    expect(registered.map((s) => s.id)).toEqual(['backup-bridge-manage', 'backup-bridge-wake']);
+    expect((fakeBrowser as unknown as { scripting: { executeScript: ReturnType<typeof vi.fn> } }).scripting.executeScript).not.toHaveBeenCalled();
   });
 
   it('follows a site change and unregisters when the permission goes', async () => {
     granted = ['https://na.myconnectwise.net/*', 'https://cw.example.com/*'];
     await syncManageContentScript(settingsFor('na.myconnectwise.net'));
     await syncManageContentScript(settingsFor('cw.example.com'));
-    expect(registered.map((s) => s.matches)).toEqual([['https://cw.example.com/*']]);
+    expect(registered.map((s) => s.matches)).toEqual([['https://cw.example.com/*'], ['https://cw.example.com/*']]);
     granted = [];
     await syncManageContentScript(settingsFor('cw.example.com'));
     expect(registered).toEqual([]);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppError } from '../errors';
 import type { ScreenRef } from '../messages/panel';
-import { PanelView } from '../messages/panels';
+import { PanelView, WAKE_PORT } from '../messages/panels';
 import { panelCollapsedItem, settingsItem } from '../storage';
 import type { ActionContext, ActionRunner, ViewKey } from './actions/types';
 import type { ClientProvider } from './clients';
@@ -96,6 +96,13 @@ describe('panel port server', () => {
     expect(port.pushes).toEqual([]);
     expect(stranger.pushes).toEqual([]);
     expect(build).not.toHaveBeenCalled();
+  });
+
+  it('closes a wake-up port at once: it only had to start the worker', () => {
+    const { server } = serverWith();
+    const wake = { ...fakePanelPort(WAKE_PORT), disconnect: vi.fn() };
+    server.connect(wake);
+    expect(wake.disconnect).toHaveBeenCalledOnce();
   });
 
   it('a screen that cannot be shown: unavailable with the reason', async () => {

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { AppError } from '../errors';
 import type { ScreenKind, ScreenRef } from '../messages/panel';
-import { PANEL_PORT, PanelRequest, type PanelAction, type PanelPush } from '../messages/panels';
+import { PanelRequest, type PanelAction, type PanelPush } from '../messages/panels';
+import { PANEL_PORT, WAKE_PORT } from '../messages/ports';
 import { panelCollapsedItem } from '../storage';
 import type { ActionContext, ActionRunner, RunnableAction, ViewKey } from './actions/types';
 import type { ClientProvider } from './clients';
@@ -22,6 +23,7 @@ import type { ViewService } from './views';
 export interface PanelPortLike {
   name: string;
   postMessage(message: PanelPush): void;
+  disconnect(): void;
   onMessage: { addListener(listener: (message: unknown) => void): void };
   onDisconnect: { addListener(listener: () => void): void };
 }
@@ -136,6 +138,7 @@ export function createPanelPortServer(deps: PanelPortServerDeps) {
   return {
     /** For runtime.onConnect: takes the panel ports, leaves every other port alone. */
     connect(port: PanelPortLike): void {
+      if (port.name === WAKE_PORT) return port.disconnect(); // its only job, starting this worker, is done
       if (port.name !== PANEL_PORT) return;
       port.onDisconnect.addListener(() => subscriptions.delete(port));
       port.onMessage.addListener((message) => {
