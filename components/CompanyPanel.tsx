@@ -1,10 +1,9 @@
-import { useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import type { CompanyView, TenantView } from '../lib/messages/panels';
 import { ActionOutcome } from './ActionOutcome';
 import { Badge } from './Badge';
 import { BackupChart } from './BackupChart';
-import { ConfirmInline } from './ConfirmInline';
+import { ConfirmButton } from './ConfirmInline';
 import { daysFrom, plural } from './format';
 import { MailboxTable } from './MailboxTable';
 import type { ActionHandler, ManageLinks, PanelBodyProps } from './panel-types';
@@ -151,36 +150,19 @@ function PortalButton({ canImpersonate, busy, onOpen }: { canImpersonate: boolea
 }
 
 function UnlinkTenant({ tenant, company, onAction }: { tenant: TenantView; company: CompanyView['company']; onAction: ActionHandler }) {
-  const confirming = useSignal(false);
   const unlink = useAction(onAction);
-  const confirm = async () => {
-    await unlink.run({ kind: 'unlink-tenant', companyId: company.id, orgId: tenant.orgId });
-    confirming.value = false;
-  };
   return (
     <>
-      <button
-        type="button"
-        class="bb-link"
-        aria-expanded={confirming.value}
-        onClick={() => {
-          unlink.clear();
-          confirming.value = true;
-        }}
+      <ConfirmButton
+        label="Unlink"
+        buttonClass="bb-link"
+        action={unlink}
+        request={{ kind: 'unlink-tenant', companyId: company.id, orgId: tenant.orgId }}
+        title={`Unlink ${tenant.name} from ${company.name}?`}
+        confirmLabel="Unlink tenant"
       >
-        Unlink
-      </button>
-      {confirming.value && (
-        <ConfirmInline
-          title={`Unlink ${tenant.name} from ${company.name}?`}
-          confirmLabel="Unlink tenant"
-          busy={unlink.busy.value}
-          onConfirm={() => void confirm()}
-          onCancel={() => (confirming.value = false)}
-        >
-          <p>Backups at the vendor are not affected.</p>
-        </ConfirmInline>
-      )}
+        <p>Backups at the vendor are not affected.</p>
+      </ConfirmButton>
       <ActionOutcome result={unlink.result.value} />
     </>
   );

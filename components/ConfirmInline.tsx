@@ -1,5 +1,8 @@
+import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import type { PanelAction } from '../lib/messages/panels';
+import type { useAction } from './use-action';
 import { useFocusRegion } from './use-focus-region';
 
 export interface ConfirmInlineProps {
@@ -33,5 +36,51 @@ export function ConfirmInline({ title, confirmLabel, busy = false, onConfirm, on
         </button>
       </div>
     </div>
+  );
+}
+
+export interface ConfirmButtonProps extends Pick<ConfirmInlineProps, 'title' | 'confirmLabel' | 'children'> {
+  label: string;
+  buttonClass: string;
+  /** Runs `request` once confirmed; its outcome is the caller's to show (it may outlive this button). */
+  action: ReturnType<typeof useAction>;
+  request: PanelAction;
+}
+
+/**
+ * A button that opens a ConfirmInline under it and runs the action once confirmed. The button
+ * stays while the confirmation is open, so focus can go back to it.
+ */
+export function ConfirmButton({ label, buttonClass, action, request, title, confirmLabel, children }: ConfirmButtonProps) {
+  const confirming = useSignal(false);
+  const confirm = async () => {
+    await action.run(request);
+    confirming.value = false;
+  };
+  return (
+    <>
+      <button
+        type="button"
+        class={buttonClass}
+        aria-expanded={confirming.value}
+        onClick={() => {
+          action.clear();
+          confirming.value = true;
+        }}
+      >
+        {label}
+      </button>
+      {confirming.value && (
+        <ConfirmInline
+          title={title}
+          confirmLabel={confirmLabel}
+          busy={action.busy.value}
+          onConfirm={() => void confirm()}
+          onCancel={() => (confirming.value = false)}
+        >
+          {children}
+        </ConfirmInline>
+      )}
+    </>
   );
 }

@@ -1,7 +1,6 @@
-import { useSignal } from '@preact/signals';
 import type { SeatsView } from '../lib/messages/panels';
 import { ActionOutcome } from './ActionOutcome';
-import { ConfirmInline } from './ConfirmInline';
+import { ConfirmButton } from './ConfirmInline';
 import { formatCount, formatDate, plural } from './format';
 import type { ActionHandler } from './panel-types';
 import { useAction } from './use-action';
@@ -19,7 +18,6 @@ export interface ReconcileSeatsProps {
  * someone changed the addition in ConnectWise meanwhile.
  */
 export function ReconcileSeats({ orgId, seats, onAction }: ReconcileSeatsProps) {
-  const confirming = useSignal(false);
   const action = useAction(onAction);
   const { proposal, agreement } = seats;
   if (!proposal || proposal.action === 'none') return <ActionOutcome result={action.result.value} />;
@@ -43,49 +41,31 @@ export function ReconcileSeats({ orgId, seats, onAction }: ReconcileSeatsProps) 
       ? `Change the quantity on ${agreement.name} from ${formatCount(seats.billed)} to ${formatCount(quantity)}?`
       : `Add an addition for ${formatCount(quantity)} seats to ${agreement.name}?`;
 
-  const confirm = async () => {
-    await action.run({
-      kind: 'update-agreement',
-      orgId,
-      agreementId: agreement.id,
-      expected: { additionId: seats.additionId, quantity: seats.billed },
-      quantity,
-    });
-    confirming.value = false;
-  };
-
-  // The button stays while the confirmation is open, so focus can go back to it.
   return (
     <div class="bb-reconcile">
-      <button
-        type="button"
-        class="bb-button"
-        aria-expanded={confirming.value}
-        onClick={() => {
-          action.clear();
-          confirming.value = true;
+      <ConfirmButton
+        label="Update agreement"
+        buttonClass="bb-button"
+        action={action}
+        request={{
+          kind: 'update-agreement',
+          orgId,
+          agreementId: agreement.id,
+          expected: { additionId: seats.additionId, quantity: seats.billed },
+          quantity,
         }}
+        title={question}
+        confirmLabel={`${proposal.action === 'update' ? 'Set' : 'Add'} ${plural(quantity, 'seat')}`}
       >
-        Update agreement
-      </button>
-      {confirming.value && (
-        <ConfirmInline
-          title={question}
-          confirmLabel={`${proposal.action === 'update' ? 'Set' : 'Add'} ${plural(quantity, 'seat')}`}
-          busy={action.busy.value}
-          onConfirm={() => void confirm()}
-          onCancel={() => (confirming.value = false)}
-        >
-          {effective && <p>Effective {effective}.</p>}
-          {proposal.warnings.length > 0 && (
-            <ul class="bb-warnings">
-              {proposal.warnings.map((warning) => (
-                <li key={warning}>{seatWarning(warning)}</li>
-              ))}
-            </ul>
-          )}
-        </ConfirmInline>
-      )}
+        {effective && <p>Effective {effective}.</p>}
+        {proposal.warnings.length > 0 && (
+          <ul class="bb-warnings">
+            {proposal.warnings.map((warning) => (
+              <li key={warning}>{seatWarning(warning)}</li>
+            ))}
+          </ul>
+        )}
+      </ConfirmButton>
       <ActionOutcome result={action.result.value} />
     </div>
   );

@@ -16,16 +16,13 @@ const FEATURES: readonly Feature[] = [companyPanel, agreementPanel, ticketPanel]
  */
 export function startManageOverlay(ctx: ContentScriptContext, win: Window = window, wake: () => void = wakeBackground): void {
   if (win !== win.top) return;
-  // On each in-app navigation, while Manage loads the next screen, so the panel's connection
-  // finds the service worker running (entrypoints/wake.content.ts does it for page loads).
-  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
-  for (const [target, type] of [[win, 'popstate'], [navigation, 'currententrychange']] as const) {
-    target?.addEventListener(type, wake, { signal: ctx.signal });
-  }
   const runner = createFeatureRunner(FEATURES, win.document);
   watchScreen({
     signal: ctx.signal,
     win,
     onChange: (screen) => runner.show(screen, ctx.signal),
+    // While Manage loads the next screen, so its panel's connection finds the service worker
+    // running (entrypoints/wake.content.ts does the same for page loads).
+    onNavigate: wake,
   });
 }

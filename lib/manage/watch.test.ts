@@ -133,6 +133,15 @@ describe('watchScreen', () => {
     expect(seen.map((s) => s?.label.name)).toEqual(['Blue Light, Co.', 'Contoso Dental Group']);
   });
 
+  test('says at once when the page navigates in-app, not on focus or value churn', () => {
+    const onNavigate = vi.fn();
+    watchScreen({ signal: controller.signal, onChange: () => undefined, onNavigate, pollMs: 60_000 });
+    window.dispatchEvent(new Event('focus'));
+    expect(onNavigate).not.toHaveBeenCalled();
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(onNavigate).toHaveBeenCalledOnce();
+  });
+
   test('re-reads the URL on popstate (back/forward)', async () => {
     content().innerHTML = companyScreen('Blue Light, Co.');
     watch();

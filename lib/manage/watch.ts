@@ -15,6 +15,8 @@ export interface WatchScreenOptions {
   debounceMs?: number;
   /** Safety-net re-check: field values change without DOM mutations, and roots can be replaced. */
   pollMs?: number;
+  /** Called at once on each in-app navigation (back, forward, pushState), before the next screen renders. */
+  onNavigate?(): void;
 }
 
 /** Elements whose arrival or text can change which screen and record is shown. */
@@ -101,14 +103,18 @@ export function watchScreen(options: WatchScreenOptions): void {
 
   // Not yet in TypeScript's DOM types.
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
-  const listeners: Array<[EventTarget, string]> = [
-    [win, 'popstate'],
-    [win, 'hashchange'],
-    [win, 'focus'],
-    [doc, 'visibilitychange'],
+  const navigated = () => {
+    options.onNavigate?.();
+    schedule();
+  };
+  const listeners: Array<[EventTarget, string, () => void]> = [
+    [win, 'popstate', navigated],
+    [win, 'hashchange', schedule],
+    [win, 'focus', schedule],
+    [doc, 'visibilitychange', schedule],
   ];
-  if (navigation) listeners.push([navigation, 'currententrychange'], [navigation, 'navigatesuccess']);
-  for (const [target, type] of listeners) target.addEventListener(type, schedule);
+  if (navigation) listeners.push([navigation, 'currententrychange', navigated], [navigation, 'navigatesuccess', schedule]);
+  for (const [target, type, listener] of listeners) target.addEventListener(type, listener);
   const poll = setInterval(evaluate, pollMs);
 
   signal.addEventListener(
@@ -117,7 +123,7 @@ export function watchScreen(options: WatchScreenOptions): void {
       clearTimeout(timer);
       clearInterval(poll);
       observer.disconnect();
-      for (const [target, type] of listeners) target.removeEventListener(type, schedule);
+      for (const [target, type, listener] of listeners) target.removeEventListener(type, listener);
     },
     { once: true },
   );

@@ -27,6 +27,9 @@ export interface ClientProviderOptions {
  */
 const discoveredSiteItem = storage.defineItem<{ key: string; site: unknown } | null>('local:manageSite', { fallback: null });
 
+/** Which settings a remembered site belongs to. */
+const siteKeyOf = (manage: { site: string; companyId: string }) => `${manage.site}\n${manage.companyId}`;
+
 /** Answers that mean the remembered site is out of date. */
 const STALE_SITE_CODES = new Set(['cannot-route', 'unsupported-version', 'not-manage-site', 'endpoint-missing']);
 
@@ -41,11 +44,18 @@ export function createClientProvider(settings: SettingsService, options: ClientP
   let vendor: { fingerprint: string; client: VendorClient } | null = null;
   let manage: { fingerprint: string; connection: Promise<ManageConnection> } | null = null;
 
+  /** Remember `site` for these settings; a site that moved drops the live connection. */
+  const remember = async (key: string, site: ManageSite) => {
+    const previous = await discoveredSiteItem.getValue();
+    await discoveredSiteItem.setValue({ key, site });
+    if (JSON.stringify(previous?.site) !== JSON.stringify(site)) manage = null;
+  };
+
   const connectManage = async (): Promise<ManageConnection> => {
     const { settings: current, secrets } = await settings.load();
     const manageSettings = current.manage!;
     const keys = secrets.manage!;
-    const siteKey = `${manageSettings.site}\n${manageSettings.companyId}`;
+    const siteKey = siteKeyOf(manageSettings);
     const remembered = await discoveredSiteItem.getValue();
     const cachedSite = remembered?.key === siteKey ? ManageSite.safeParse(remembered.site) : null;
     const site = cachedSite?.success
@@ -124,16 +134,14 @@ export function createClientProvider(settings: SettingsService, options: ClientP
     async rediscoverSite(): Promise<void> {
       const { settings: current } = await settings.load();
       if (!current.manage) return;
-      await this.rememberSite(await discoverSite({ site: current.manage.site, companyId: current.manage.companyId }, { fetch: options.fetch }));
+      const { site, companyId } = current.manage;
+      await remember(siteKeyOf(current.manage), await discoverSite({ site, companyId }, { fetch: options.fetch }));
     },
 
     /** Keep a site discovered elsewhere (the set-up's connection test), so the first screen view needs no discovery. */
     async rememberSite(site: ManageSite): Promise<void> {
       const { settings: current } = await settings.load();
-      if (!current.manage) return;
-      const previous = await discoveredSiteItem.getValue();
-      await discoveredSiteItem.setValue({ key: `${current.manage.site}\n${current.manage.companyId}`, site });
-      if (JSON.stringify(previous?.site) !== JSON.stringify(site)) manage = null;
+      if (current.manage) await remember(siteKeyOf(current.manage), site);
     },
 
     /** After a failed call: forget the site when the answer says it moved, so the next call discovers it. */
