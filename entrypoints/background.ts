@@ -34,7 +34,11 @@ export default defineBackground(() => {
   };
   // Without the host permission yet (an import before the set-up's test), discovery fails: the first view then discovers.
   const discoverSite = () => clients.rediscoverSite().catch((error: unknown) => console.warn('Backup Bridge: could not find the Manage site yet', error));
-  const handlers = createHandlers({ settings, setup, popup, openTab, onSettingsChanged, discoverSite });
+  const loadOrganizations = () => clients.vendor().then((vendor) => vendor.listOrganizations()).then(
+    () => undefined,
+    (error: unknown) => console.warn('Backup Bridge: could not read the vendor’s organisations yet', error),
+  );
+  const handlers = createHandlers({ settings, setup, popup, openTab, onSettingsChanged, discoverSite, loadOrganizations });
   const panels = createPanelPortServer({ views, runAction: createActionRunner(), clients, settings, openTab });
   const extensionOrigin = browser.runtime.getURL('/');
 

@@ -18,22 +18,28 @@ export type SealingKeyProvider = () => Promise<CryptoKey>;
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
-export async function seal(secrets: Secrets, key: CryptoKey): Promise<SealedSecrets> {
+/** Seals any JSON value (the keys, or what is kept with them). */
+export async function sealValue(value: unknown, key: CryptoKey): Promise<SealedSecrets> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const plain = new TextEncoder().encode(JSON.stringify(Secrets.parse(secrets)));
+  const plain = new TextEncoder().encode(JSON.stringify(value));
   const cipher = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain));
   return { iv: toBase64(iv), data: toBase64(cipher) };
 }
 
-/** Null when the key changed (e.g. the browser profile's IndexedDB was cleared): keys must be re-entered. */
-export async function unseal(sealed: SealedSecrets, key: CryptoKey): Promise<Secrets | null> {
+/** Null when the key changed (e.g. the browser profile's IndexedDB was cleared) or the value is not a `schema`. */
+export async function unsealValue<T>(sealed: SealedSecrets, key: CryptoKey, schema: z.ZodType<T>): Promise<T | null> {
   try {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv) }, key, fromBase64(sealed.data));
-    return Secrets.parse(JSON.parse(new TextDecoder().decode(plain)));
+    return schema.parse(JSON.parse(new TextDecoder().decode(plain)));
   } catch {
     return null;
   }
 }
+
+export const seal = (secrets: Secrets, key: CryptoKey) => sealValue(Secrets.parse(secrets), key);
+
+/** Null when the key changed: keys must be re-entered. */
+export const unseal = (sealed: SealedSecrets, key: CryptoKey) => unsealValue(sealed, key, Secrets);
 
 export const newSealingKey = () =>
   crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']) as Promise<CryptoKey>;

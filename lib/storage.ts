@@ -47,6 +47,16 @@ export const sealedSecretsItem = validatedItem('local:secrets', SealedSecrets.nu
 /** Keys for this browser session only (the "forget keys when the browser closes" option). */
 export const sessionSecretsItem = validatedItem('session:secrets', Secrets.nullable(), null);
 
+/**
+ * The vendor's organisation directory (its rows carry per-organisation tokens), kept with the keys
+ * and in the same form (lib/services/directory-vault.ts): sealed here, or for this session only.
+ * `owner` names the credentials that read it; rows are validated by the vendor client on load.
+ */
+export const KeptDirectory = z.object({ owner: z.string(), rows: z.array(z.unknown()) });
+export type KeptDirectory = z.infer<typeof KeptDirectory>;
+export const sealedDirectoryItem = validatedItem('local:vendorDirectory', SealedSecrets.nullable(), null);
+export const sessionDirectoryItem = validatedItem('session:vendorDirectory', KeptDirectory.nullable(), null);
+
 /** Whether each panel is collapsed, per screen kind, remembered across restarts (issue 4). */
 export const panelCollapsedItem = validatedItem('local:panelCollapsed', z.partialRecord(ScreenKind, z.boolean()), {});
 

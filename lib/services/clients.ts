@@ -36,7 +36,7 @@ const STALE_SITE_CODES = new Set(['cannot-route', 'unsupported-version', 'not-ma
 /**
  * The API clients, built from the current settings and rebuilt when those change. A client is
  * kept while its settings stay the same, because the vendor client holds per-organisation tokens
- * in memory (never in storage).
+ * (kept with the keys between worker restarts: SecretStore.directoryVault).
  */
 export function createClientProvider(settings: SettingsService, options: ClientProviderOptions = {}) {
   const hasOrigins =
@@ -111,11 +111,17 @@ export function createClientProvider(settings: SettingsService, options: ClientP
           hint: 'Open Backup Bridge’s set-up and fill in step 2.',
         });
       }
-      const fingerprint = JSON.stringify([current.vendor, secrets.vendor]);
+      const fingerprint = JSON.stringify([current.vendor, secrets.vendor, current.keysStorage]);
       if (vendor?.fingerprint !== fingerprint) {
         vendor = {
           fingerprint,
-          client: createDropsuiteClient({ settings: current.vendor, secrets: secrets.vendor, fetch: options.fetch, ...options.vendorTiming }),
+          client: createDropsuiteClient({
+            settings: current.vendor,
+            secrets: secrets.vendor,
+            directoryVault: settings.directoryVault(current.keysStorage, secrets.vendor),
+            fetch: options.fetch,
+            ...options.vendorTiming,
+          }),
         };
       }
       return vendor.client;

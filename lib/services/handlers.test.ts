@@ -11,6 +11,7 @@ function handlersImporting(updated: ImportResult['updated']) {
     openTab: vi.fn(),
     onSettingsChanged: vi.fn(async () => undefined),
     discoverSite: vi.fn(async () => undefined),
+    loadOrganizations: vi.fn(async () => undefined),
   };
   return { deps, handlers: createHandlers(deps) };
 }
@@ -28,5 +29,18 @@ describe('settings import', () => {
     const { deps, handlers } = handlersImporting(['vendor', 'mappings']);
     await handlers['settings/import']({ document: {} });
     expect(deps.discoverSite).not.toHaveBeenCalled();
+  });
+
+  it('reads the organisation list of imported vendor keys before answering, after the settings took effect', async () => {
+    const { deps, handlers } = handlersImporting(['vendor keys']);
+    await handlers['settings/import']({ document: {} });
+    expect(deps.loadOrganizations).toHaveBeenCalledOnce();
+    expect(deps.onSettingsChanged.mock.invocationCallOrder[0]).toBeLessThan(deps.loadOrganizations.mock.invocationCallOrder[0]!);
+  });
+
+  it('leaves the vendor alone when the document did not touch it', async () => {
+    const { deps, handlers } = handlersImporting(['manage', 'mappings']);
+    await handlers['settings/import']({ document: {} });
+    expect(deps.loadOrganizations).not.toHaveBeenCalled();
   });
 });

@@ -15,6 +15,8 @@ export function createHandlers(deps: {
   onSettingsChanged(): Promise<void>;
   /** Best effort: find the imported Manage site now, so the first screen view needs no discovery. */
   discoverSite(): Promise<void>;
+  /** Best effort: read the vendor's organisation list now (it is kept), so the first screen view needs not. */
+  loadOrganizations(): Promise<void>;
 }): Handlers<Message> {
   const { settings, setup } = deps;
   const saved = async <T>(result: T): Promise<T> => {
@@ -32,7 +34,11 @@ export function createHandlers(deps: {
     'settings/get': () => settings.publicSettings(),
     'settings/import': async ({ document }) => {
       const result = await saved(await settings.importDocument(document));
-      if (result.updated.includes('manage')) await deps.discoverSite();
+      const vendorChanged = result.updated.includes('vendor') || result.updated.includes('vendor keys');
+      await Promise.all([
+        result.updated.includes('manage') ? deps.discoverSite() : undefined,
+        vendorChanged ? deps.loadOrganizations() : undefined,
+      ]);
       return result;
     },
     'settings/export': ({ includeSecrets }) => settings.exportDocument(includeSecrets),

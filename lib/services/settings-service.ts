@@ -49,6 +49,8 @@ export function createSettingsService(secretStore: SecretStore, readManaged: Man
 
   return {
     load,
+    /** Where the vendor client keeps its organisation list: with the keys (see SecretStore). */
+    directoryVault: secretStore.directoryVault,
     async publicSettings(): Promise<PublicSettings> {
       return toPublicSettings(await load());
     },

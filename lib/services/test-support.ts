@@ -86,23 +86,27 @@ export interface BackgroundOptions {
   without?: 'manage' | 'vendor';
   views?: Partial<ViewServiceOptions>;
   fetch?: typeof fetch;
+  /** A worker restart of this background: its stored settings and keys (and what is kept with them) read again. */
+  restartOf?: { sealingKey: CryptoKey };
 }
 
 /**
- * The background's read side over the simulators, as a service worker builds it. Calling it
- * again over the same storage is a worker restart: new clients (no vendor tokens in memory),
- * storage.session kept. The clock is the simulators' (advance `sims.clock` to age the caches).
+ * The background's read side over the simulators, as a service worker builds it, on settings
+ * imported into fresh storage, or (`restartOf`) a worker restart of another: new clients, the
+ * stored settings, keys and kept organisation list read again, storage.session kept. The clock is the simulators' (advance `sims.clock` to age the caches).
  */
 export async function backgroundOn(sims: RunningSimulators, options: BackgroundOptions = {}) {
-  const key = await newSealingKey();
-  const settings = createSettingsService(createSecretStore(async () => key));
+  const sealingKey = options.restartOf?.sealingKey ?? (await newSealingKey());
+  const settings = createSettingsService(createSecretStore(async () => sealingKey));
   const document = demoSettingsDocument({ manageUrl: sims.manageUrl, vendorApiUrl: sims.vendorApiUrl });
   const revoked = API_KEYS.find((k) => k.state === 'revoked')!;
-  await settings.importDocument({
-    ...document,
-    ...(options.manageKey === 'revoked' ? { manage: { ...document.manage, publicKey: revoked.publicKey, privateKey: revoked.privateKey } } : {}),
-    ...(options.without ? { [options.without]: undefined } : {}),
-  });
+  if (!options.restartOf) {
+    await settings.importDocument({
+      ...document,
+      ...(options.manageKey === 'revoked' ? { manage: { ...document.manage, publicKey: revoked.publicKey, privateKey: revoked.privateKey } } : {}),
+      ...(options.without ? { [options.without]: undefined } : {}),
+    });
+  }
   const clients = createClientProvider(settings, {
     fetch: options.fetch ?? fetch,
     hasOrigins: async () => true,
@@ -112,7 +116,7 @@ export async function backgroundOn(sims: RunningSimulators, options: BackgroundO
   });
   const now = () => sims.clock.now();
   const views = createViewService({ clients, settings, now, ...(options.views ? { options: options.views } : {}) });
-  return { settings, clients, views, now };
+  return { settings, clients, views, now, sealingKey };
 }
 
 /** A panel's port as the background sees it: what the server pushes, and a way to send requests. */

@@ -277,6 +277,11 @@ export interface ListMailboxesOptions {
   expected?: number;
 }
 
+export interface MailboxesWithOwner {
+  mailboxes: Mailbox[];
+  owner: Organization | null;
+}
+
 /**
  * Everything the background asks of a backup vendor. Every failure is an AppError (lib/errors.ts)
  * worded for a technician; codes are listed in vendor/errors.ts.
@@ -289,8 +294,20 @@ export interface VendorClient {
   /** By the stable id or any alternative id; includes tenant domains when the vendor lists them. */
   getOrganization(id: string): Promise<Organization>;
   listTenants(orgId: string): Promise<Tenant[]>;
+  /**
+   * The organisations as last read, in this browser session or an earlier one, without a request;
+   * null when none was read yet. Hints only (which state, how many mailboxes): the vendor may have
+   * changed since, so nothing shown comes from here.
+   */
+  lastKnownOrganizations(): Promise<Organization[] | null>;
   /** Every page of the organisation's mailboxes (`protected`, the default, excludes deactivated ones). */
   listMailboxes(orgId: string, view?: MailboxView, options?: ListMailboxesOptions): Promise<Mailbox[]>;
+  /**
+   * listMailboxes, with the organisation as the mailbox rows carry it, as fresh as they are (so no
+   * read of the organisation list is needed); `owner` is null when they carry none that can be
+   * trusted (no mailboxes, or a row without its state or seats).
+   */
+  listMailboxesWithOwner(orgId: string, view?: MailboxView, options?: ListMailboxesOptions): Promise<MailboxesWithOwner>;
   /** Per UTC day, oldest first; `days` is clamped to 1–30. */
   backupHistory(orgId: string, days: number): Promise<BackupHistoryDay[]>;
   /**

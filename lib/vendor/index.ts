@@ -7,5 +7,6 @@ export { VENDOR_ERROR_CODES, isVendorError, type VendorErrorCode } from './error
 export * from './status';
 export { parseActionName, formatActionName, type ActionName } from './action-name';
 export { createDropsuiteClient, type DropsuiteClientOptions } from './dropsuite/client';
+export type { DirectoryVault } from './dropsuite/org-directory';
 export type { RetryPolicy } from './dropsuite/transport';
 export type { SeatsAvailableMeaning } from './dropsuite/map';

@@ -1,25 +1,29 @@
 import { getCompany, where } from '../../connectwise';
 import type { ScreenRef } from '../../messages/panel';
 import type { CompanyView } from '../../messages/panels';
+import type { Organization } from '../../vendor';
 import {
-  additionsOfOrg, agreementRef, findOrg, identityOf, isLiveAddition, readCompanyLinks, readRegionConfigurations,
-  readOpenBackupTickets, readTenantData, tenantLinkRecords, tenantView, ticketLink, vendorReads,
-  type CompanyIdentity, type TenantData, type ViewSources,
+  additionsOfOrg, agreementRef, identityOf, isLiveAddition, readCompanyLinks, readRegionConfigurations,
+  readOpenBackupTickets, readTenant, tenantLinkRecords, tenantView, ticketLink, vendorReads,
+  type CompanyIdentity, type TenantRead, type ViewSources,
 } from './shared';
 
 /**
  * The Company panel: the company's linked tenants with seats, health, mailboxes and history, and
  * its open backup tickets.
  *
- * Request plan, cold (nothing cached, a new vendor client):
+ * Request plan, cold (nothing cached):
  * - round 1, in parallel: CW the integration's configurations of the company (tenant links with
- *   their agreement in tagNumber, and mailbox actions); CW its open backup tickets; vendor the
- *   organisation list (`/users`, which also loads the per-organisation tokens);
+ *   their agreement in tagNumber, and mailbox actions); CW its open backup tickets;
  * - round 2, in parallel: CW the additions of each agreement the links name (one request per
- *   agreement, normally one); vendor per linked tenant its mailboxes and 14-day history.
- * That is 3 CW and 1 + 2 per tenant vendor requests in 2 round trips. The vendor pages mailboxes
- * by 500, so a tenant with 1,000 adds a request and a round trip. The company's name comes with
- * the configurations or tickets; without either, from what the screen shows, or one more GET.
+ *   agreement, normally one); vendor per linked tenant its mailboxes and 14-day history
+ *   (readTenant: the mailbox rows carry the organisation, and the pages a big tenant needs are
+ *   requested together, sized from what the vendor client last knew of it).
+ * That is 3 CW and 2 vendor requests per tenant in 2 round trips, plus one per 500 mailboxes
+ * beyond the first 500. A tenant the vendor client never read (its organisation list, with the
+ * per-organisation tokens, is read at set-up and kept with the keys) needs that list first: it
+ * is read in round 1, alongside CW's. The company's name comes with the configurations or
+ * tickets; without either, from what the screen shows, or one more GET.
  * Legacy and unlinked companies (no tenant configuration) need the link scan of
  * readCompanyLinks: their agreements, then those agreements' additions, so 4 CW requests in 3
  * rounds cold (the vendor's reads come one round later); the scan is remembered, and a refresh
@@ -32,21 +36,23 @@ export async function buildCompanyView(src: ViewSources, companyId: number, labe
 
   const configurations = readRegionConfigurations(client, `${src.region}.`, byCompany);
   const tickets = readOpenBackupTickets(client, src.region, byCompany);
-  const organizations = reads.read(src.organizations(true));
+  const lastKnown = src.vendor.lastKnownOrganizations().catch(() => null);
+  let list: Promise<Organization[] | null> | undefined;
+  const listed = () => (list ??= reads.read(src.organizations(true)));
 
   // A tenant's vendor reads start as soon as its link is known, alongside the additions' read.
-  const tenantData = new Map<string, Promise<TenantData>>();
-  const dataOf = (orgId: string) => {
-    let data = tenantData.get(orgId);
-    if (!data) {
-      data = organizations.then((orgs) => readTenantData(src, reads, orgs ? findOrg(orgs, orgId, reads) : undefined));
-      tenantData.set(orgId, data);
+  const tenantReads = new Map<string, Promise<TenantRead>>();
+  const readOf = (orgId: string) => {
+    let read = tenantReads.get(orgId);
+    if (!read) {
+      read = lastKnown.then((known) => readTenant(src, reads, orgId, known, listed));
+      tenantReads.set(orgId, read);
     }
-    return data;
+    return read;
   };
-  void configurations.then((found) => tenantLinkRecords(src.region, found).forEach((record) => dataOf(record.orgId)), () => undefined);
+  void configurations.then((found) => tenantLinkRecords(src.region, found).forEach((record) => readOf(record.orgId)), () => undefined);
 
-  const [links, openTickets, orgs] = await Promise.all([readCompanyLinks(src, companyId, configurations), tickets, organizations]);
+  const [links, openTickets] = await Promise.all([readCompanyLinks(src, companyId, configurations), tickets]);
   const configs = await configurations;
   // The company record itself only when nothing read so far names it (its schema requires both fields).
   const company = identityOf(configs[0]?.company) ?? identityOf(openTickets[0]?.company) ?? links.company
@@ -56,12 +62,13 @@ export async function buildCompanyView(src: ViewSources, companyId: number, labe
     const orgId = link.organizationId;
     const additions = additionsOfOrg(src.region, links.additions, orgId);
     const agreementId = links.tagged.get(orgId) ?? additions.find((a) => isLiveAddition(a, src.now))?.agreementId ?? additions[0]?.agreementId;
+    const { org, data } = await readOf(orgId);
     return tenantView(src, {
       link,
-      org: orgs ? findOrg(orgs, orgId) : undefined,
+      org,
       additions,
       agreement: agreementId === undefined ? null : agreementRef(agreementId, links.agreementNames),
-      data: await dataOf(orgId),
+      data,
     });
   }));
 

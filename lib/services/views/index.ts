@@ -118,8 +118,16 @@ function createViewBuilder(deps: ViewBuilderDeps) {
     // The organisation list is read at once, not after Manage's site discovery (a first view in a
     // new session would otherwise wait a round trip for it).
     const vendorClient = deps.clients.vendor();
-    const early = vendorClient.then((client) => organizations(client, ORG_CALLS[kind]));
-    early.catch(() => undefined); // a failure is reported where the list is used
+    let early: Promise<Organization[]> | undefined;
+    const list = (client: VendorClient) => {
+      early ??= organizations(client, ORG_CALLS[kind]);
+      early.catch(() => undefined); // a failure is reported where the list is used
+      return early;
+    };
+    // The company view reads it only for tenants the vendor client never read (readTenant).
+    void vendorClient.then(async (client) => {
+      if (kind !== 'company' || (await client.lastKnownOrganizations()) === null) await list(client);
+    }).catch(() => undefined);
     // Both set-up checks run; Manage's problem is reported first, as the set-up asks for it first.
     const [manage, vendor, loaded] = await Promise.allSettled([deps.clients.manage(), vendorClient, deps.settings.load()]);
     if (manage.status === 'rejected') throw manage.reason;
@@ -130,7 +138,7 @@ function createViewBuilder(deps: ViewBuilderDeps) {
       vendor: vendor.value,
       region: loaded.value.settings.vendor?.regionCode ?? '',
       now: new Date(deps.now()),
-      organizations: (forOrgCalls) => (forOrgCalls === ORG_CALLS[kind] ? early : organizations(vendor.value, forOrgCalls)),
+      organizations: (forOrgCalls) => (forOrgCalls === ORG_CALLS[kind] ? list(vendor.value) : organizations(vendor.value, forOrgCalls)),
       legacyScans: caches.legacyScans,
       legacyScanMs: options.legacyScanMs,
     };

@@ -12,7 +12,7 @@ import {
 } from '../../domain';
 import { AppError, type AppErrorData } from '../../errors';
 import { MAILBOX_LIST_LIMIT, type CompanyView, type MailboxView, type SeatsView, type TenantView } from '../../messages/panels';
-import type { BackupHistoryDay, Mailbox, Organization, VendorClient } from '../../vendor';
+import { isVendorError, type BackupHistoryDay, type Mailbox, type Organization, type VendorClient } from '../../vendor';
 import type { ManageConnection } from '../clients';
 import { MAILBOX_ACTIONS_TYPE } from '../actions/tenant-links';
 import type { SessionCache } from '../session-cache';
@@ -235,21 +235,68 @@ export interface TenantData {
 
 const HISTORY_DAYS = 14;
 
+/** An organisation whose mailboxes are read: not stopped (see readTenantData). */
+const isBackingUp = (org: Organization) => org.state !== 'deleted' && org.state !== 'unsubscribed';
+
+/** The seats in use say how many pages to ask for at once (a 1,000-mailbox tenant: two, together). */
+const expectedMailboxes = (org: Organization) => ({ expected: org.seats.used ?? org.seats.active ?? 0 });
+
+const readHistory = (src: ViewSources, reads: VendorReads, orgId: string) =>
+  src.vendor.capabilities().has('history') ? reads.read(src.vendor.backupHistory(orgId, HISTORY_DAYS)) : Promise.resolve(null);
+
 /**
  * Mailboxes and 14 days of history, in parallel. An unsubscribed organisation's backups are
  * stopped, so its mailboxes would all read as stale failures: its own record is read instead,
  * for the date of the unsubscribe and the end of the 45-day window (the list does not carry
  * them). A deleted one has nothing to read.
  */
-export async function readTenantData(src: ViewSources, reads: VendorReads, org: Organization | undefined): Promise<TenantData> {
+async function readTenantData(src: ViewSources, reads: VendorReads, org: Organization | undefined): Promise<TenantData> {
   if (!org || org.state === 'deleted') return { mailboxes: null, history: null, detail: null };
   if (org.state === 'unsubscribed') return { mailboxes: null, history: null, detail: await reads.read(src.vendor.getOrganization(org.id)) };
   const [mailboxes, history] = await Promise.all([
-    // The seats in use say how many pages to ask for at once (a 1,000-mailbox tenant: two, together).
-    reads.read(src.vendor.listMailboxes(org.id, 'protected', { expected: org.seats.used ?? org.seats.active ?? 0 })),
-    src.vendor.capabilities().has('history') ? reads.read(src.vendor.backupHistory(org.id, HISTORY_DAYS)) : Promise.resolve(null),
+    reads.read(src.vendor.listMailboxes(org.id, 'protected', expectedMailboxes(org))),
+    readHistory(src, reads, org.id),
   ]);
   return { mailboxes, history, detail: null };
+}
+
+export interface TenantRead {
+  /** The organisation as the vendor has it now; undefined when it could not be read. */
+  org: Organization | undefined;
+  data: TenantData;
+}
+
+/**
+ * A linked tenant's organisation and data. One the vendor client has read before (in this browser
+ * session or an earlier one) and still backing up then has its mailboxes and history read at
+ * once, and the mailbox rows bring the organisation as it is now, so the organisation list is not
+ * read. Otherwise (never read, stopped, or rows that do not carry it) the list is read first, and
+ * readTenantData decides. `listed` reads the list once for every tenant of the view.
+ */
+export async function readTenant(
+  src: ViewSources, reads: VendorReads, orgId: string,
+  lastKnown: readonly Organization[] | null, listed: () => Promise<Organization[] | null>,
+): Promise<TenantRead> {
+  const fromList = async () => {
+    const orgs = await listed();
+    return orgs ? findOrg(orgs, orgId, reads) : undefined;
+  };
+  const hint = lastKnown?.find((o) => o.id === orgId || o.altIds.includes(orgId));
+  if (hint && isBackingUp(hint)) {
+    let tokenRefused = false;
+    const mailboxes = src.vendor.listMailboxesWithOwner(hint.id, 'protected', expectedMailboxes(hint)).catch((error: unknown) => {
+      tokenRefused = isVendorError(error, 'vendor-org-token') || isVendorError(error, 'vendor-org-unavailable');
+      throw error;
+    });
+    const [owned, history] = await Promise.all([reads.read(mailboxes), readHistory(src, reads, hint.id)]);
+    // Only the organisation's own token refused: the list (reseller keys) still says what it is.
+    // Anything else (the vendor down) would fail the list too, after its own retries.
+    if (!owned) return { org: tokenRefused ? await fromList() : undefined, data: { mailboxes: null, history, detail: null } };
+    const org = owned.owner ?? (await fromList());
+    if (!org || isBackingUp(org)) return { org, data: { mailboxes: owned.mailboxes, history, detail: null } };
+  }
+  const org = await fromList();
+  return { org, data: await readTenantData(src, reads, org) };
 }
 
 // ── Onto the contract ─────────────────────────────────────────────────────────────────────────

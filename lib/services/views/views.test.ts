@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as z from 'zod/mini';
 import { addTicketNote, createTicket } from '../../connectwise';
@@ -81,7 +81,8 @@ describe('company view', () => {
     world.sims.clock.advance(2 * MINUTE); // stale, the scan still trusted
     clearRequestLogs(world.sims);
     await view(bg, 'company', 251);
-    expect(counts()).toEqual({ manage: 3, vendor: 3 });
+    // The organisation known now: its mailboxes (carrying it) and history, no list.
+    expect(counts()).toEqual({ manage: 3, vendor: 2 });
   });
 
   it.each([
@@ -125,7 +126,7 @@ describe('company view', () => {
     world.sims.clock.advance(2 * MINUTE);
     clearRequestLogs(world.sims);
     await view(bg, 'company', 255);
-    expect(counts()).toEqual({ manage: 2, vendor: 1 });
+    expect(counts()).toEqual({ manage: 2, vendor: 0 });
   });
 
   it('unsubscribed Litware: the 45-day window from its own record, the cancelled addition, no impersonation', async () => {
@@ -325,6 +326,80 @@ describe('round trips, cold (100 ms simulated latency would make each one 100 ms
   });
 });
 
+describe('a restarted worker, every cache cleared: the organisation list kept with the keys', () => {
+  /** A background that read the organisation list (as the set-up does), restarted, its caches cleared. */
+  async function restartedCold(options: BackgroundOptions = {}): Promise<Background> {
+    const first = await coldBackground();
+    await (await first.clients.vendor()).listOrganizations();
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get('vendorDirectory')).not.toEqual({}));
+    const restarted = await backgroundOn(world.sims, { ...options, restartOf: first });
+    await restarted.views.clear();
+    await restarted.clients.manage();
+    clearRequestLogs(world.sims);
+    return restarted;
+  }
+
+  it('Blue Light: its mailboxes (which carry the organisation) and history only', async () => {
+    const bg = await restartedCold();
+    const [tenant] = (await view(bg, 'company', 250)).tenants;
+    expect(counts()).toEqual({ manage: 3, vendor: 2 });
+    expect(tenant).toMatchObject({
+      name: 'Blue Light, Co.', state: 'active', mailboxTotal: 12, seats: { bought: 12, used: 12, billed: 12, status: 'in-sync' },
+    });
+  });
+
+  it('Trey Research, 1,000 mailboxes: two pages asked together with the history, 3 vendor requests in 2 round trips', async () => {
+    const timing = timingFetch(world.sims);
+    const bg = await restartedCold({ fetch: timing.fetch });
+    world.sims.manage.faults.set({ latencyMs: 40 });
+    world.sims.vendor.faults.set({ latencyMs: 40 });
+    timing.spans.length = 0;
+    const [tenant] = (await view(bg, 'company', 260)).tenants;
+    expect(counts()).toEqual({ manage: 3, vendor: 3 });
+    expect(roundTrips(timing.spans)).toBe(2);
+    expect(tenant).toMatchObject({ mailboxTotal: 1000, seats: { used: 1000 } });
+  });
+
+  it('an organisation unsubscribed since it was last read: its mailbox rows say so, its own record gives the window', async () => {
+    const bg = await restartedCold();
+    await (await bg.clients.vendor()).unsubscribe(String(orgSeed('Blue Light, Co.').organizationId));
+    clearRequestLogs(world.sims);
+    const [tenant] = (await view(bg, 'company', 250)).tenants;
+    expect(tenant).toMatchObject({ state: 'unsubscribed', purgeAfter: expect.any(String), health: { status: 'unknown' }, canImpersonate: false });
+  });
+
+  it('mailbox rows that do not carry their organisation: the list is read for it', async () => {
+    const stripped: typeof fetch = async (input, init) => {
+      const answer = await fetch(input, init);
+      if (!new URL(new Request(input, init).url).pathname.endsWith('/accounts')) return answer;
+      const body = await answer.json() as { result_set: Array<Record<string, unknown>> };
+      body.result_set = body.result_set.map(({ user: _user, ...row }) => row);
+      return new Response(JSON.stringify(body), { status: answer.status, headers: answer.headers });
+    };
+    const bg = await restartedCold({ fetch: stripped });
+    const [tenant] = (await view(bg, 'company', 250)).tenants;
+    expect(counts()).toEqual({ manage: 3, vendor: 3 });
+    expect(tenant).toMatchObject({ name: 'Blue Light, Co.', state: 'active', seats: { used: 12 } });
+  });
+
+  it('the organisation’s kept token refused: the list says what the organisation is, the error says why', async () => {
+    const bg = await restartedCold();
+    world.sims.vendor.config.vendorFaults.orgTokenExpired = true;
+    const company = await view(bg, 'company', 250);
+    expect(company.tenants[0]).toMatchObject({ name: 'Blue Light, Co.', state: 'active', health: { status: 'unknown' } });
+    expect(company.errors.vendor?.code).toBe('vendor-org-token');
+  });
+
+  it('the vendor down: the tenant unknown, one error, no read of the list on top', async () => {
+    const bg = await restartedCold();
+    world.sims.vendor.faults.set({ down: true });
+    const company = await view(bg, 'company', 250);
+    expect(company.tenants[0]).toMatchObject({ state: 'unknown', health: { status: 'unknown' } });
+    expect(company.errors.vendor?.code).toBe('vendor-unavailable');
+    expect(requestCounts(world.sims).vendorPaths.filter((path) => path.endsWith('/users'))).toEqual([]);
+  });
+});
+
 describe('served from the cache', () => {
   it('0 requests while fresh; stale: shown at once (refreshing), then the fresh view pushed', async () => {
     const bg = await coldBackground();
@@ -355,14 +430,14 @@ describe('served from the cache', () => {
     const fresh = await third.next(isFreshView, 1);
     expect(Date.parse(fresh.view.asOf)).toBeGreaterThan(Date.parse(warm.view.asOf));
     // Every panel showing the company got the fresh view: one refresh, pushed to all.
-    expect(counts()).toEqual({ manage: 3, vendor: 3 });
+    expect(counts()).toEqual({ manage: 3, vendor: 2 });
     await first.next(isFreshView, 1);
   });
 
   it('a restarted worker (new clients, session storage kept) still answers at once from the cache', async () => {
     const bg = await coldBackground();
     await view(bg, 'company', 250);
-    const restarted = await backgroundOn(world.sims);
+    const restarted = await backgroundOn(world.sims, { restartOf: bg });
     clearRequestLogs(world.sims);
     expect(await restarted.views.peek('company:250')).toMatchObject({ fresh: true, view: { kind: 'company' } });
     expect(counts()).toEqual({ manage: 0, vendor: 0 });

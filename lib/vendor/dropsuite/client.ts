@@ -14,7 +14,7 @@ import {
   backupActionOfMailbox, mapAction, mapEvent, mapHistoryDay, mapMailbox, mapOrganization, mapPlan, mapTask, mapTenant,
   type SeatsAvailableMeaning,
 } from './map';
-import { canonicalOrgId, OrgDirectory, type OrgRef } from './org-directory';
+import { canonicalOrgId, OrgDirectory, type DirectoryVault, type OrgRef } from './org-directory';
 import { createTransport, DEFAULT_RETRY, type Call, type RetryPolicy } from './transport';
 import {
   AccountRow, ActionBody, EventsBody, HistoryBody, ImpersonationBody, OrgRow, PlanRow, StatusBody, TaskAccepted, TaskBody,
@@ -41,6 +41,8 @@ export interface DropsuiteClientOptions {
    * purchased total. UNVERIFIED for real Dropsuite; see Seats in domain.ts.
    */
   seatsAvailableMeaning?: SeatsAvailableMeaning;
+  /** Keeps the organisation list (with its tokens) between worker restarts; without one, memory only. */
+  directoryVault?: DirectoryVault;
 }
 
 const MAX_PAGE_SIZE = 500;
@@ -79,7 +81,10 @@ export function createDropsuiteClient(options: DropsuiteClientOptions): VendorCl
   const seatsMeaning = options.seatsAvailableMeaning ?? 'remaining';
   const perPage = clamp(options.pageSize ?? MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE);
   const maxPages = options.maxPages ?? 1_000;
-  const directory = new OrgDirectory(() => listPages(OrgRow, asReseller, 'users', { action: 'read the organisation list', core: true }));
+  const directory = new OrgDirectory(
+    () => listPages(OrgRow, asReseller, 'users', { action: 'read the organisation list', core: true }),
+    options.directoryVault,
+  );
 
   // ── Plumbing ──────────────────────────────────────────────────────────────────────────────
 
@@ -189,13 +194,31 @@ export function createDropsuiteClient(options: DropsuiteClientOptions): VendorCl
     });
   }
 
-  async function listMailboxes(ref: string, view: MailboxView = 'protected', options: ListMailboxesOptions = {}) {
+  async function listMailboxesWithOwner(ref: string, view: MailboxView = 'protected', options: ListMailboxesOptions = {}) {
     return asOrg(ref, async (sendAs, org) => {
       const context = { action: `read the mailboxes of ${org.name}` };
       const rows = await listPages(AccountRow, sendAs, MAILBOX_ROUTES[view], context, options.expected);
-      return rows.map((row) => mapMailbox(row, org.id));
+      const ownerRow = rows.find((row) => row.user && isOwnerRow(row.user, org.id))?.user ?? null;
+      if (ownerRow) directory.remember(ownerRow);
+      return {
+        mailboxes: rows.map((row) => mapMailbox(row, org.id)),
+        owner: ownerRow && mapOrganization(ownerRow, seatsMeaning),
+      };
     });
   }
+
+  /**
+   * An embedded row stands for the organisation only when it is this one's and says what the
+   * list would: its state flags and seats in use. UNVERIFIED which fields real rows embed.
+   */
+  function isOwnerRow(row: OrgRow, orgId: string): boolean {
+    const ids = [row.organization_id, row.id].map((alt) => alt && directory.resolve(alt));
+    const stated = row.subscription?.state != null || row.customer_deactivated !== null || row.flg_suspended !== null;
+    return ids.includes(orgId) && stated && (row.seats_used ?? row.active_seats) !== null;
+  }
+
+  const listMailboxes = async (ref: string, view?: MailboxView, options?: ListMailboxesOptions) =>
+    (await listMailboxesWithOwner(ref, view, options)).mailboxes;
 
   // ── Mailbox actions and tasks ─────────────────────────────────────────────────────────────
 
@@ -369,9 +392,11 @@ export function createDropsuiteClient(options: DropsuiteClientOptions): VendorCl
     testConnection,
     listPlans,
     listOrganizations: async () => (await directory.refresh()).map((row) => mapOrganization(row, seatsMeaning)),
+    lastKnownOrganizations: async () => (await directory.lastKnown())?.map((row) => mapOrganization(row, seatsMeaning)) ?? null,
     getOrganization,
     listTenants,
     listMailboxes,
+    listMailboxesWithOwner,
     backupHistory,
     getAction,
     retryMailbox,

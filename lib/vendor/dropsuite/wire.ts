@@ -123,6 +123,11 @@ export const AccountRow = z.looseObject({
   flg_deleted: OptBool,
   added_on: OptTime,
   deactivated_since: OptTime,
+  /**
+   * The owning organisation's row, embedded in each account (vendor-api.md §1.5, [C]); a row that
+   * does not parse is dropped rather than failing the mailbox list.
+   */
+  user: OrgRow.nullish().catch(null),
 });
 export type AccountRow = z.infer<typeof AccountRow>;
 
