@@ -5,12 +5,14 @@
  * simulators (requests.ts), counted from the navigation until the panel is `ready`.
  *
  * Cache states, per screen kind, per tenant:
- * - firstInSession: a new browser (new profile), configured, then the screen opened by deep link.
- *   Nothing is cached and the Manage site is not discovered yet (discovery is per browser session).
+ * - firstInSession: a new browser (new profile), configured by a settings import, then the screen
+ *   opened by deep link. Nothing is cached. What the set-up leaves behind is there, as it is for
+ *   a technician: the import (like the set-up's connection tests) discovers the Manage site and
+ *   reads the vendor's organisation list, which is kept with the keys.
  * - coldWarmSession: in a browser that has shown screens before, every cache in storage.session
- *   cleared (views, organisation list, link scans, record look-ups; the discovered site kept) and
- *   the service worker restarted (a new vendor client without organisation tokens); the worker
- *   is running again before the screen is opened.
+ *   cleared (views, organisation list, link scans, record look-ups) and the service worker
+ *   restarted (new clients; the discovered site and the organisation list kept with the keys are
+ *   read again from storage.local); the worker is running again before the screen is opened.
  * - warmDeepLink: the view cached seconds ago (fresh); the screen opened again by a full page load
  *   from another page, as a deep link would.
  * - warmWorkerStopped: as warmDeepLink, but the service worker stopped first (Chrome stops an idle

@@ -70,11 +70,15 @@ test('no key is reachable from the Manage page or from the content script', asyn
   expect(pageSide.runtime, 'the page cannot message the extension').toBe('undefined');
 });
 
-test('keys at rest in the profile are sealed, never in the clear', async ({ configure, serviceWorker }) => {
-  await configure();
-  const stored = await serviceWorker.evaluate(async () =>
+test('keys at rest in the profile are sealed, never in the clear, and so is the organisation list kept with them', async ({ configure, serviceWorker }) => {
+  await configure(); // the import reads the vendor's organisation list, whose rows carry per-organisation tokens
+  const storedNow = () => serviceWorker.evaluate(async () =>
     JSON.stringify({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }),
   );
+  // The list is kept just after it is read.
+  await expect.poll(async () => JSON.parse(await storedNow()).local.vendorDirectory).toBeDefined();
+  const stored = await storedNow();
   for (const secret of SECRETS) expect(stored).not.toContain(secret);
   expect(JSON.parse(stored).local.secrets).toEqual({ iv: expect.any(String), data: expect.any(String) });
+  expect(JSON.parse(stored).local.vendorDirectory).toEqual({ iv: expect.any(String), data: expect.any(String) });
 });
