@@ -70,6 +70,23 @@ describe('CompanyPanel', () => {
     expect(text(container.querySelector('.bb-ok'))).toBe('Email Backup now bills 25 seats from Jun 16, 2025.');
   });
 
+  test('a tenant that stopped at the vendor: "Update agreement" ends its addition, from the date the rules give', async () => {
+    const { getByRole, container, actions } = show(companyViews.stoppedStillBilled);
+    fireEvent.click(getByRole('button', { name: 'Update agreement' }));
+    const confirm = getByRole('group', { name: 'End the addition on Dropsuite Email Backup from Jul 1, 2025? It stops billing this tenant.' });
+    expect(text(confirm)).toContain('Effective Jul 1, 2025.');
+    fireEvent.click(getByRole('button', { name: 'End the addition' }));
+    expect(actions.handler.mock.calls[0]![0]).toEqual({
+      kind: 'update-agreement',
+      orgId: '1790480-7',
+      agreementId: 19080,
+      expected: { additionId: 7004, quantity: 6 },
+      quantity: null,
+    });
+    await actions.settle(okResult('“Dropsuite Email Backup” stops billing Tailspin Toys (unsubscribed at the vendor): the addition is cancelled from Jul 1, 2025.'));
+    expect(text(container.querySelector('.bb-ok'))).toContain('stops billing Tailspin Toys');
+  });
+
   test('a refused update shows the reason and its hint', async () => {
     const { getByRole, getByText, actions } = show(companyViews.drift);
     fireEvent.click(getByRole('button', { name: 'Update agreement' }));

@@ -12,8 +12,36 @@ export interface ReconcileSeatsProps {
   onAction: ActionHandler;
 }
 
+interface Change {
+  /** The seats to bill; null: end the addition. */
+  quantity: number | null;
+  question: string;
+  confirmLabel: string;
+}
+
+/** The confirmation of a proposal; null when it names no valid quantity. */
+function changeOf(proposal: NonNullable<SeatsView['proposal']>, billed: number | null, agreementName: string, effective: string | null): Change | null {
+  if (proposal.action === 'cancel') {
+    return {
+      quantity: null,
+      question: `End the addition on ${agreementName}${effective ? ` from ${effective}` : ''}? It stops billing this tenant.`,
+      confirmLabel: 'End the addition',
+    };
+  }
+  const { quantity } = proposal;
+  if (quantity === null || !Number.isInteger(quantity) || quantity <= 0) return null;
+  return {
+    quantity,
+    question: proposal.action === 'update' && billed !== null
+      ? `Change the quantity on ${agreementName} from ${formatCount(billed)} to ${formatCount(quantity)}?`
+      : `Add an addition for ${formatCount(quantity)} seats to ${agreementName}?`,
+    confirmLabel: `${proposal.action === 'update' ? 'Set' : 'Add'} ${plural(quantity, 'seat')}`,
+  };
+}
+
 /**
- * "Update agreement": what the background proposes for the billed seats, confirmed in place.
+ * "Update agreement": what the background proposes for the billed seats (a new quantity, a new
+ * addition, or the end of the addition of a tenant that stopped), confirmed in place.
  * The action carries what the panel showed (`expected`), so the background refuses it when
  * someone changed the addition in ConnectWise meanwhile.
  */
@@ -23,23 +51,10 @@ export function ReconcileSeats({ orgId, seats, onAction }: ReconcileSeatsProps) 
   if (!proposal || proposal.action === 'none') return <ActionOutcome result={action.result.value} />;
 
   const effective = proposal.effectiveDate === null ? null : formatDate(proposal.effectiveDate);
-  if (proposal.action === 'cancel') {
-    // The port's update-agreement sets a quantity; ending an addition is done in ConnectWise.
-    return (
-      <p class="bb-note">
-        The addition should end{effective ? ` on ${effective}` : ''}: set its cancelled date on the agreement in ConnectWise.
-      </p>
-    );
-  }
-  const quantity = proposal.quantity;
-  if (agreement === null || quantity === null || !Number.isInteger(quantity) || quantity <= 0) {
+  const change = agreement && changeOf(proposal, seats.billed, agreement.name, effective);
+  if (!agreement || !change) {
     return <p class="bb-note">No agreement to bill this tenant on was found; add the addition in ConnectWise.</p>;
   }
-
-  const question =
-    proposal.action === 'update' && seats.billed !== null
-      ? `Change the quantity on ${agreement.name} from ${formatCount(seats.billed)} to ${formatCount(quantity)}?`
-      : `Add an addition for ${formatCount(quantity)} seats to ${agreement.name}?`;
 
   return (
     <div class="bb-reconcile">
@@ -52,10 +67,10 @@ export function ReconcileSeats({ orgId, seats, onAction }: ReconcileSeatsProps) 
           orgId,
           agreementId: agreement.id,
           expected: { additionId: seats.additionId, quantity: seats.billed },
-          quantity,
+          quantity: change.quantity,
         }}
-        title={question}
-        confirmLabel={`${proposal.action === 'update' ? 'Set' : 'Add'} ${plural(quantity, 'seat')}`}
+        title={change.question}
+        confirmLabel={change.confirmLabel}
       >
         {effective && <p>Effective {effective}.</p>}
         {proposal.warnings.length > 0 && (

@@ -3,6 +3,7 @@ import { AgreementPanel } from './pages/panels';
 import type { RunningSimulators } from './sim/server';
 import { dayOf, firstOfNextMonth } from './support/dates';
 import { keepScreenshot } from './support/screenshots';
+import { unsubscribe } from './sim/vendor/lifecycle/organisations';
 
 /** The Agreement panel: the vendor additions on an agreement against the vendor's live seats. */
 
@@ -66,4 +67,22 @@ test('a linked tenant with no addition: the agreement says so, and the addition 
   await expect(cafe.getByRole('cell').nth(2)).toHaveText(dayOf(starts));
   await expect(cafe).toContainText('In sync');
   await expect(panel.host.getByText(/No addition on this agreement bills/)).toHaveCount(0);
+});
+
+test('a tenant unsubscribed at the vendor: confirming ends its addition from the 1st of next month', async ({ page, sims }, testInfo) => {
+  const tailspin = sims.vendor.store.orgs.get(20230)!;
+  unsubscribe(sims.vendor.store, tailspin, sims.clock.now());
+  const panel = await new AgreementPanel(page).show(sims, 19080);
+  const row = panel.rows.filter({ hasText: 'Tailspin Toys' });
+  await expect(row.getByRole('cell').first()).toHaveText('6');
+  await keepScreenshot(panel.host, testInfo, 'agreement-tenant-stopped');
+
+  const ends = firstOfNextMonth(sims.clock.now());
+  await panel.button('Update agreement').click();
+  const confirmation = panel.confirmation(`End the addition on Dropsuite Email Backup from ${dayOf(ends)}? It stops billing this tenant.`);
+  await confirmation.getByRole('button', { name: 'End the addition' }).click();
+  await expect(panel.host.getByText(`“Dropsuite Email Backup” stops billing Tailspin Toys (unsubscribed at the vendor): the addition is cancelled from`, { exact: false })).toBeVisible();
+  expect(Date.parse(String(additionBilling(sims, 19080, 20230)?.cancelledDate))).toBe(ends);
+  await expect(row.getByRole('cell').nth(3)).toHaveText(dayOf(ends));
+  await expect(panel.button('Update agreement')).toHaveCount(0);
 });

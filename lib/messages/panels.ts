@@ -211,7 +211,8 @@ export const PanelAction = z.discriminatedUnion('kind', [
     agreementId: Id,
     /** What the panel showed; the background refuses if ConnectWise changed since (no lost updates). */
     expected: z.object({ additionId: z.nullable(Id), quantity: z.nullable(z.number()) }),
-    quantity: z.number().check(z.int(), z.positive()),
+    /** The seats to bill, as confirmed; null: end the tenant's additions (it stopped at the vendor). */
+    quantity: z.nullable(z.number().check(z.int(), z.positive())),
   }),
   z.object({ kind: z.literal('fix-backup'), ticketId: Id }),
   z.object({ kind: z.literal('impersonate'), orgId: z.string() }),

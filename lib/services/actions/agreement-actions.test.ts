@@ -172,12 +172,34 @@ describe('update-agreement: an unsubscribed tenant', () => {
     await (await tech.clients.vendor()).unsubscribe('20230');
     const [addition] = additions(19080, '20230');
     const settled = await tech.run({
-      kind: 'update-agreement', orgId: '20230', agreementId: 19080, quantity: 6, expected: { additionId: addition?.id as number, quantity: 6 },
+      kind: 'update-agreement', orgId: '20230', agreementId: 19080, quantity: null, expected: { additionId: addition?.id as number, quantity: 6 },
     });
     expect(settled).toEqual({
       ok: true,
       result: { message: `“Dropsuite Email Backup” stops billing Tailspin Toys (unsubscribed at the vendor): the addition is cancelled from ${readableDay(nextFirst())}.` },
     });
     expect(additions(19080, '20230')[0]).toMatchObject({ quantity: 6, cancelledDate: `${nextFirst()}T00:00:00Z` });
+  });
+
+  it('refuses a quantity confirmed for a tenant that has stopped since: nothing written', async () => {
+    const tech = technician(sims, settings);
+    await (await tech.clients.vendor()).unsubscribe('20230');
+    const [addition] = additions(19080, '20230');
+    const settled = await tech.run({
+      kind: 'update-agreement', orgId: '20230', agreementId: 19080, quantity: 6, expected: { additionId: addition?.id as number, quantity: 6 },
+    });
+    expect(settled).toMatchObject({ ok: false, error: { code: 'vendor-changed', message: expect.stringContaining('its addition should end (you confirmed 6 seats)') } });
+    expect(additions(19080, '20230')[0]?.cancelledDate ?? null).toBeNull();
+  });
+
+  it('refuses an end confirmed for a tenant that is billing again: nothing written', async () => {
+    const tech = technician(sims, settings);
+    const [addition] = additions(19070, '19771');
+    const settled = await tech.run({
+      kind: 'update-agreement', orgId: '19771', agreementId: 19070, quantity: null, expected: { additionId: addition?.id as number, quantity: 18 },
+    });
+    expect(settled).toMatchObject({ ok: false, error: { code: 'vendor-changed', message: expect.stringContaining('(you confirmed ending its addition)') } });
+    expect(additions(19070, '19771')[0]).toMatchObject({ quantity: 18 });
+    expect(additions(19070, '19771')[0]?.cancelledDate ?? null).toBeNull();
   });
 });

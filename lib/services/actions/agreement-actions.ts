@@ -14,6 +14,23 @@ import { readableDay, seats } from './words';
 
 type UpdateAgreement = Extract<RunnableAction, { kind: 'update-agreement' }>;
 
+/**
+ * What the technician confirmed must be what the vendor's figures call for now: the seats of an
+ * update or a new addition (never 0: zero-seats is refused before), or ending the additions
+ * (null) of a tenant that stopped. Answers the quantity to write, null for ending.
+ */
+function confirmedQuantity(confirmed: number | null, proposal: SeatComparison['proposal'], org: Organization): number | null {
+  const saw = confirmed === null ? 'ending its addition' : seats(confirmed);
+  if (proposal.action === 'cancel') {
+    if (confirmed === null) return null;
+    throw refuse('vendor-changed',
+      `${org.name} is ${org.state} at the vendor now, so its addition should end (you confirmed ${saw}). Refresh and check before updating.`);
+  }
+  if (confirmed !== null && proposal.quantity === confirmed) return confirmed;
+  throw refuse('vendor-changed',
+    `The vendor now counts ${seats(proposal.quantity ?? 0)} for ${org.name} (you confirmed ${saw}). Refresh and check before updating.`);
+}
+
 /** A day of the rules (`2026-04-01`) as the Date the ConnectWise resources take. */
 const dayAsDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
@@ -118,40 +135,36 @@ export async function updateAgreement(action: UpdateAgreement, context: ActionCo
 
   const { proposal } = comparison;
   if (proposal.action === 'none' || proposal.effectiveDate === null) nothingToChange(comparison, org, agreement);
-  // The proposal never holds 0 (zero-seats above); what was confirmed must be what it holds now.
-  if (proposal.action !== 'cancel' && proposal.quantity !== action.quantity) {
-    throw refuse('vendor-changed',
-      `The vendor now counts ${seats(proposal.quantity ?? 0)} for ${org.name} (you confirmed ${seats(action.quantity)}). Refresh and check before updating.`);
-  }
+  const quantity = confirmedQuantity(action.quantity, proposal, org);
   const from = readableDay(proposal.effectiveDate);
   const changing = `Could not change “${agreement.name}”`;
   let message: string;
   try {
-    if (proposal.action === 'update') {
+    if (quantity === null) {
+      const cancelOn = dayAsDate(proposal.effectiveDate);
+      await Promise.all(proposal.additionIds.map((id) => updateAddition(manage, agreement.id, id, { cancelledDate: cancelOn })));
+      message = `“${agreement.name}” stops billing ${org.name} (${org.state} at the vendor): the addition is cancelled from ${from}.`;
+    } else if (proposal.action === 'update') {
       // An update proposal names exactly one addition (seats.ts).
-      await Promise.all(proposal.additionIds.map((id) => updateAddition(manage, agreement.id, id, { quantity: action.quantity })));
-      message = `“${agreement.name}” now bills ${seats(action.quantity)} for ${org.name} (was ${comparison.billed}), from ${from}.`;
-    } else if (proposal.action === 'create') {
+      await Promise.all(proposal.additionIds.map((id) => updateAddition(manage, agreement.id, id, { quantity })));
+      message = `“${agreement.name}” now bills ${seats(quantity)} for ${org.name} (was ${comparison.billed}), from ${from}.`;
+    } else {
       await refuseIfBilledElsewhere(manage, region, org, agreement, now.getTime());
       const plan = await planOf(vendor, org);
       const { item, created } = await catalogItemFor(manage, region, plan, mappings);
       await createAddition(manage, agreement.id, {
         productId: item.id,
-        quantity: action.quantity,
+        quantity,
         effectiveDate: dayAsDate(proposal.effectiveDate),
         serialNumber: additionSerialNumber(region, org.id),
         billCustomer: 'Billable',
         unitPrice: plan.price?.amount,
         invoiceDescription: `${plan.name} – ${org.name}`,
       });
-      message = `Added ${seats(action.quantity)} of ${plan.name} for ${org.name} to “${agreement.name}”, billed from ${from}`
+      message = `Added ${seats(quantity)} of ${plan.name} for ${org.name} to “${agreement.name}”, billed from ${from}`
         + `${created ? ` (catalog item ${item.identifier} created)` : ''}.`;
-    } else {
-      const cancelOn = dayAsDate(proposal.effectiveDate);
-      await Promise.all(proposal.additionIds.map((id) => updateAddition(manage, agreement.id, id, { cancelledDate: cancelOn })));
-      message = `“${agreement.name}” stops billing ${org.name} (${org.state} at the vendor): the addition is cancelled from ${from}.`;
     }
-    if (proposal.action !== 'cancel') await recordBillingAgreement(manage, region, org, agreement);
+    if (quantity !== null) await recordBillingAgreement(manage, region, org, agreement);
   } catch (error) {
     throw withContext(error, changing);
   } finally {
