@@ -198,7 +198,7 @@ export function createDropsuiteClient(options: DropsuiteClientOptions): VendorCl
     return asOrg(ref, async (sendAs, org) => {
       const context = { action: `read the mailboxes of ${org.name}` };
       const rows = await listPages(AccountRow, sendAs, MAILBOX_ROUTES[view], context, options.expected);
-      const ownerRow = rows.find((row) => row.user && isOwnerRow(row.user, org.id))?.user ?? null;
+      const ownerRow = embeddedOwner(rows, org.id);
       if (ownerRow) directory.remember(ownerRow);
       return {
         mailboxes: rows.map((row) => mapMailbox(row, org.id)),
@@ -208,13 +208,17 @@ export function createDropsuiteClient(options: DropsuiteClientOptions): VendorCl
   }
 
   /**
-   * An embedded row stands for the organisation only when it is this one's and says what the
-   * list would: its state flags and seats in use. UNVERIFIED which fields real rows embed.
+   * The organisation row the first account embeds, when it stands for the organisation: it is
+   * this one's and says what the list would, its state flags and seats in use (UNVERIFIED which
+   * fields real rows embed). Every account embeds the same row, so one is read.
    */
-  function isOwnerRow(row: OrgRow, orgId: string): boolean {
+  function embeddedOwner(rows: readonly AccountRow[], orgId: string): OrgRow | null {
+    const parsed = OrgRow.safeParse(rows.find((row) => row.user != null)?.user);
+    if (!parsed.success) return null;
+    const row = parsed.data;
     const ids = [row.organization_id, row.id].map((alt) => alt && directory.resolve(alt));
     const stated = row.subscription?.state != null || row.customer_deactivated !== null || row.flg_suspended !== null;
-    return ids.includes(orgId) && stated && (row.seats_used ?? row.active_seats) !== null;
+    return ids.includes(orgId) && stated && (row.seats_used ?? row.active_seats) !== null ? row : null;
   }
 
   const listMailboxes = async (ref: string, view?: MailboxView, options?: ListMailboxesOptions) =>
