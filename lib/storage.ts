@@ -49,7 +49,7 @@ export const sessionSecretsItem = validatedItem('session:secrets', Secrets.nulla
 
 /**
  * The vendor's organisation directory (its rows carry per-organisation tokens), kept with the keys
- * and in the same form (lib/services/directory-vault.ts): sealed here, or for this session only.
+ * and in the same form (SecretStore.directoryVault, lib/services/secret-store.ts): sealed here, or for this session only.
  * `owner` names the credentials that read it; rows are validated by the vendor client on load.
  */
 export const KeptDirectory = z.object({ owner: z.string(), rows: z.array(z.unknown()) });

@@ -17,30 +17,23 @@ function handlersImporting(updated: ImportResult['updated']) {
 }
 
 describe('settings import', () => {
-  it('finds an imported Manage site before answering, after the settings took effect', async () => {
-    const { deps, handlers } = handlersImporting(['manage', 'manage keys']);
+  it.each([
+    ['finds an imported Manage site', ['manage', 'manage keys'], 'discoverSite'],
+    ['reads the organisation list of imported vendor keys', ['vendor keys'], 'loadOrganizations'],
+  ] as const)('%s before answering, after the settings took effect', async (_what, updated, prepare) => {
+    const { deps, handlers } = handlersImporting([...updated]);
     await handlers['settings/import']({ document: {} });
     expect(deps.onSettingsChanged).toHaveBeenCalledOnce();
-    expect(deps.discoverSite).toHaveBeenCalledOnce();
-    expect(deps.onSettingsChanged.mock.invocationCallOrder[0]).toBeLessThan(deps.discoverSite.mock.invocationCallOrder[0]!);
+    expect(deps[prepare]).toHaveBeenCalledOnce();
+    expect(deps.onSettingsChanged.mock.invocationCallOrder[0]).toBeLessThan(deps[prepare].mock.invocationCallOrder[0]!);
   });
 
-  it('leaves the site alone when the document did not touch it', async () => {
-    const { deps, handlers } = handlersImporting(['vendor', 'mappings']);
+  it.each([
+    ['the site', ['vendor', 'mappings'], 'discoverSite'],
+    ['the vendor', ['manage', 'mappings'], 'loadOrganizations'],
+  ] as const)('leaves %s alone when the document did not touch it', async (_what, updated, prepare) => {
+    const { deps, handlers } = handlersImporting([...updated]);
     await handlers['settings/import']({ document: {} });
-    expect(deps.discoverSite).not.toHaveBeenCalled();
-  });
-
-  it('reads the organisation list of imported vendor keys before answering, after the settings took effect', async () => {
-    const { deps, handlers } = handlersImporting(['vendor keys']);
-    await handlers['settings/import']({ document: {} });
-    expect(deps.loadOrganizations).toHaveBeenCalledOnce();
-    expect(deps.onSettingsChanged.mock.invocationCallOrder[0]).toBeLessThan(deps.loadOrganizations.mock.invocationCallOrder[0]!);
-  });
-
-  it('leaves the vendor alone when the document did not touch it', async () => {
-    const { deps, handlers } = handlersImporting(['manage', 'mappings']);
-    await handlers['settings/import']({ document: {} });
-    expect(deps.loadOrganizations).not.toHaveBeenCalled();
+    expect(deps[prepare]).not.toHaveBeenCalled();
   });
 });

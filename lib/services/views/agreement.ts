@@ -23,7 +23,7 @@ export async function buildAgreementView(src: ViewSources, agreementId: number):
     getAgreement(client, agreementId),
     listAdditions(client, agreementId),
     readRegionConfigurations(client, `${src.region}.tenant.`, where.eq('tagNumber', String(agreementId))),
-    reads.read(src.organizations(false)),
+    reads.read(src.organizations()),
   ]);
   const company = agreement.company;
   if (!company) {

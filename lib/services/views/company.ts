@@ -38,7 +38,9 @@ export async function buildCompanyView(src: ViewSources, companyId: number, labe
   const tickets = readOpenBackupTickets(client, src.region, byCompany);
   const lastKnown = src.vendor.lastKnownOrganizations().catch(() => null);
   let list: Promise<Organization[] | null> | undefined;
-  const listed = () => (list ??= reads.read(src.organizations(true)));
+  const listed = () => (list ??= reads.read(src.organizations()));
+  // Nothing kept (a client that never read the list): read it now, alongside ConnectWise's first round.
+  void lastKnown.then((known) => known ?? listed());
 
   // A tenant's vendor reads start as soon as its link is known, alongside the additions' read.
   const tenantReads = new Map<string, Promise<TenantRead>>();

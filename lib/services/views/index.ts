@@ -95,39 +95,34 @@ interface ViewBuilderDeps {
  */
 function createViewBuilder(deps: ViewBuilderDeps) {
   const { caches, options } = deps;
-  // Vendor clients that already hold the per-organisation tokens (they listed the organisations).
-  const withTokens = new WeakSet<VendorClient>();
-
-  async function organizations(vendor: VendorClient, forOrgCalls: boolean): Promise<Organization[]> {
+  /**
+   * The vendor's organisations, from the shared cache while fresh. A cached list serves org-scoped
+   * calls too: the vendor client finds the per-organisation tokens where it keeps them, and reads
+   * the list itself only when it has none.
+   */
+  async function organizations(vendor: VendorClient): Promise<Organization[]> {
     const cached = await caches.organizations.get('all');
-    if (cached && deps.now() - cached.fetchedAt < options.freshMs && (!forOrgCalls || withTokens.has(vendor))) {
-      return cached.value;
-    }
+    if (cached && deps.now() - cached.fetchedAt < options.freshMs) return cached.value;
     const fetchedAt = deps.now();
     const orgs = await vendor.listOrganizations();
-    withTokens.add(vendor);
     // Not waited for: the tenants' reads start on this answer.
     caches.organizations.set('all', orgs, fetchedAt).catch((error: unknown) => console.warn('Backup Bridge: could not cache the organisations', error));
     return orgs;
   }
 
-  /** Which screens read the organisation list for org-scoped calls (company, ticket) or only for names (agreement). */
-  const ORG_CALLS: Record<ScreenRef['kind'], boolean> = { company: true, ticket: true, agreement: false };
-
   async function sources(kind: ScreenRef['kind']): Promise<ViewSources> {
-    // The organisation list is read at once, not after Manage's site discovery (a first view in a
-    // new session would otherwise wait a round trip for it).
     const vendorClient = deps.clients.vendor();
-    let early: Promise<Organization[]> | undefined;
-    const list = (client: VendorClient) => {
-      early ??= organizations(client, ORG_CALLS[kind]);
-      early.catch(() => undefined); // a failure is reported where the list is used
-      return early;
+    let list: Promise<Organization[]> | undefined;
+    const listOnce = (client: VendorClient) => {
+      if (!list) {
+        list = organizations(client);
+        list.catch(() => undefined); // a failure is reported where the list is used
+      }
+      return list;
     };
-    // The company view reads it only for tenants the vendor client never read (readTenant).
-    void vendorClient.then(async (client) => {
-      if (kind !== 'company' || (await client.lastKnownOrganizations()) === null) await list(client);
-    }).catch(() => undefined);
+    // Read at once, not after Manage's site discovery (a first view in a new session would
+    // otherwise wait a round trip for it). The company view reads it only when a tenant needs it.
+    if (kind !== 'company') vendorClient.then(listOnce).catch(() => undefined);
     // Both set-up checks run; Manage's problem is reported first, as the set-up asks for it first.
     const [manage, vendor, loaded] = await Promise.allSettled([deps.clients.manage(), vendorClient, deps.settings.load()]);
     if (manage.status === 'rejected') throw manage.reason;
@@ -138,7 +133,7 @@ function createViewBuilder(deps: ViewBuilderDeps) {
       vendor: vendor.value,
       region: loaded.value.settings.vendor?.regionCode ?? '',
       now: new Date(deps.now()),
-      organizations: (forOrgCalls) => (forOrgCalls === ORG_CALLS[kind] ? list(vendor.value) : organizations(vendor.value, forOrgCalls)),
+      organizations: () => listOnce(vendor.value),
       legacyScans: caches.legacyScans,
       legacyScanMs: options.legacyScanMs,
     };

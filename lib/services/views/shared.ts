@@ -12,7 +12,7 @@ import {
 } from '../../domain';
 import { AppError, type AppErrorData } from '../../errors';
 import { MAILBOX_LIST_LIMIT, type CompanyView, type MailboxView, type SeatsView, type TenantView } from '../../messages/panels';
-import { isVendorError, type BackupHistoryDay, type Mailbox, type Organization, type VendorClient } from '../../vendor';
+import type { BackupHistoryDay, Mailbox, Organization, VendorClient, VendorErrorCode } from '../../vendor';
 import type { ManageConnection } from '../clients';
 import { MAILBOX_ACTIONS_TYPE } from '../actions/tenant-links';
 import type { SessionCache } from '../session-cache';
@@ -28,12 +28,8 @@ export interface ViewSources {
   vendor: VendorClient;
   region: string;
   now: Date;
-  /**
-   * The vendor's organisations, possibly from the cache. `forOrgCalls`: org-scoped calls
-   * (mailboxes, history, actions) follow, which need the per-organisation tokens the vendor
-   * client loads with the list; a cached list then only serves a client that already holds them.
-   */
-  organizations(forOrgCalls: boolean): Promise<Organization[]>;
+  /** The vendor's organisations, possibly from the cache; read once per view. */
+  organizations(): Promise<Organization[]>;
   /** Which of a company's agreements hold vendor additions (the legacy link scan), per company id. */
   legacyScans: SessionCache<LegacyScan>;
   /** How long a legacy scan is trusted (ms). */
@@ -235,6 +231,8 @@ export interface TenantData {
 
 const HISTORY_DAYS = 14;
 
+const ORG_TOKEN_REFUSALS = new Set<string>(['vendor-org-token', 'vendor-org-unavailable'] satisfies VendorErrorCode[]);
+
 /** An organisation whose mailboxes are read: not stopped (see readTenantData). */
 const isBackingUp = (org: Organization) => org.state !== 'deleted' && org.state !== 'unsubscribed';
 
@@ -283,15 +281,17 @@ export async function readTenant(
   };
   const hint = lastKnown?.find((o) => o.id === orgId || o.altIds.includes(orgId));
   if (hint && isBackingUp(hint)) {
-    let tokenRefused = false;
-    const mailboxes = src.vendor.listMailboxesWithOwner(hint.id, 'protected', expectedMailboxes(hint)).catch((error: unknown) => {
-      tokenRefused = isVendorError(error, 'vendor-org-token') || isVendorError(error, 'vendor-org-unavailable');
-      throw error;
-    });
-    const [owned, history] = await Promise.all([reads.read(mailboxes), readHistory(src, reads, hint.id)]);
-    // Only the organisation's own token refused: the list (reseller keys) still says what it is.
-    // Anything else (the vendor down) would fail the list too, after its own retries.
-    if (!owned) return { org: tokenRefused ? await fromList() : undefined, data: { mailboxes: null, history, detail: null } };
+    const [owned, history] = await Promise.all([
+      src.vendor.listMailboxesWithOwner(hint.id, 'protected', expectedMailboxes(hint)).catch((error: unknown) => AppError.from(error)),
+      readHistory(src, reads, hint.id),
+    ]);
+    if (owned instanceof AppError) {
+      reads.note(owned.data);
+      // Only the organisation's own token refused: the list (reseller keys) still says what it is.
+      // Anything else (the vendor down) would fail the list too, after its own retries.
+      const tokenRefused = ORG_TOKEN_REFUSALS.has(owned.data.code);
+      return { org: tokenRefused ? await fromList() : undefined, data: { mailboxes: null, history, detail: null } };
+    }
     const org = owned.owner ?? (await fromList());
     if (!org || isBackingUp(org)) return { org, data: { mailboxes: owned.mailboxes, history, detail: null } };
   }

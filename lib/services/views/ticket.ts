@@ -34,7 +34,7 @@ export async function buildTicketView(src: ViewSources, ticketId: number, label:
   const { client } = src.manage;
   const reads = vendorReads();
   const labelled = label.companyName?.trim();
-  const organizations = reads.read(src.organizations(true));
+  const organizations = reads.read(src.organizations());
   const [ticket, notes, labelledConfigurations] = await Promise.all([
     getTicket(client, ticketId),
     listTicketNotes(client, ticketId),

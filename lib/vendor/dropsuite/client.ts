@@ -198,27 +198,23 @@ export function createDropsuiteClient(options: DropsuiteClientOptions): VendorCl
     return asOrg(ref, async (sendAs, org) => {
       const context = { action: `read the mailboxes of ${org.name}` };
       const rows = await listPages(AccountRow, sendAs, MAILBOX_ROUTES[view], context, options.expected);
-      const ownerRow = embeddedOwner(rows, org.id);
-      if (ownerRow) directory.remember(ownerRow);
-      return {
-        mailboxes: rows.map((row) => mapMailbox(row, org.id)),
-        owner: ownerRow && mapOrganization(ownerRow, seatsMeaning),
-      };
+      return { mailboxes: rows.map((row) => mapMailbox(row, org.id)), owner: embeddedOwner(rows, org.id) };
     });
   }
 
   /**
-   * The organisation row the first account embeds, when it stands for the organisation: it is
-   * this one's and says what the list would, its state flags and seats in use (UNVERIFIED which
-   * fields real rows embed). Every account embeds the same row, so one is read.
+   * The organisation the first account embeds, when it stands for the organisation: it is this
+   * one's and says what the list would, its state and seats in use (UNVERIFIED which fields real
+   * rows embed). Every account embeds the same row, so one is read.
    */
-  function embeddedOwner(rows: readonly AccountRow[], orgId: string): OrgRow | null {
+  function embeddedOwner(rows: readonly AccountRow[], orgId: string): Organization | null {
     const parsed = OrgRow.safeParse(rows.find((row) => row.user != null)?.user);
     if (!parsed.success) return null;
-    const row = parsed.data;
-    const ids = [row.organization_id, row.id].map((alt) => alt && directory.resolve(alt));
-    const stated = row.subscription?.state != null || row.customer_deactivated !== null || row.flg_suspended !== null;
-    return ids.includes(orgId) && stated && (row.seats_used ?? row.active_seats) !== null ? row : null;
+    const owner = mapOrganization(parsed.data, seatsMeaning);
+    const isThisOne = [owner.id, ...owner.altIds].some((id) => directory.resolve(id) === orgId);
+    if (!isThisOne || owner.state === 'unknown' || owner.seats.used === null) return null;
+    directory.remember(parsed.data);
+    return owner;
   }
 
   const listMailboxes = async (ref: string, view?: MailboxView, options?: ListMailboxesOptions) =>

@@ -8,7 +8,7 @@ import { OrgRow } from './wire';
  * Dropsuite's per-organisation tokens (vendor-api.md §1.2): every `/users` row carries the
  * organisation's own `authentication_token`, which org-scoped routes require. They live here:
  * never returned, never put in an error, and kept between worker restarts and browser sessions
- * only by a `DirectoryVault`, which keeps them with the keys (lib/services/directory-vault.ts).
+ * only by a `DirectoryVault`, which keeps them with the keys (lib/services/secret-store.ts).
  * Rows are matched by `organization_id` or the string `id` (clients use both).
  */
 
