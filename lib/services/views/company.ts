@@ -1,7 +1,6 @@
 import { getCompany, where } from '../../connectwise';
 import type { ScreenRef } from '../../messages/panel';
 import type { CompanyView } from '../../messages/panels';
-import type { Organization } from '../../vendor';
 import {
   additionsOfOrg, agreementRef, identityOf, isLiveAddition, readCompanyLinks, readRegionConfigurations,
   readOpenBackupTickets, readTenant, tenantLinkRecords, tenantView, ticketLink, vendorReads,
@@ -37,8 +36,8 @@ export async function buildCompanyView(src: ViewSources, companyId: number, labe
   const configurations = readRegionConfigurations(client, `${src.region}.`, byCompany);
   const tickets = readOpenBackupTickets(client, src.region, byCompany);
   const lastKnown = src.vendor.lastKnownOrganizations().catch(() => null);
-  let list: Promise<Organization[] | null> | undefined;
-  const listed = () => (list ??= reads.read(src.organizations()));
+  // src.organizations() reads once per view; reads keeps its first failure only.
+  const listed = () => reads.read(src.organizations());
   // Nothing kept (a client that never read the list): read it now, alongside ConnectWise's first round.
   void lastKnown.then((known) => known ?? listed());
 
