@@ -195,6 +195,27 @@ describe('retries', () => {
     expect(error.message).toBe(`Cannot reach ConnectWise at 127.0.0.1:${port} (ECONNREFUSED).`);
   });
 
+  it('stops a call whose signal aborts, its wait for Retry-After included: cancelled, nothing more sent', async () => {
+    sim.api.faults.set({ rateLimitStorm: 5, retryAfterSeconds: 20 });
+    const stop = new AbortController();
+    const abortOnAnswer: typeof fetch = async (input, init) => {
+      const response = await fetch(new Request(input, init));
+      stop.abort();
+      return response;
+    };
+    const error = await failure(getSystemInfo(simClient(site, { fetch: abortOnAnswer }).withSignal(stop.signal)));
+    expect(error.data).toMatchObject({ code: 'cancelled', retryable: true });
+    expect(logged(sim).map((entry) => entry.status)).toEqual([429]);
+  });
+
+  it('sends nothing on a signal already aborted, through a deadline-bound copy too', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const stopped = simClient(site).withSignal(stop.signal).withDeadline(Date.now() + 5_000);
+    expect((await failure(getSystemInfo(stopped))).data.code).toBe('cancelled');
+    expect(logged(sim)).toHaveLength(0);
+  });
+
   it('parses Retry-After as seconds or an HTTP date', () => {
     expect(retryAfterMs('7', 0)).toBe(7000);
     expect(retryAfterMs('Thu, 01 Jan 1970 00:00:10 GMT', 4000)).toBe(6000);

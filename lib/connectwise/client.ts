@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '../errors';
 import { acceptHeader, describeCause, type ManageSite } from './discovery';
 import {
-  httpFailure, invalidResponse, manageError, networkFailure, timeoutFailure, unexpectedData, type CallContext,
+  cancelled, httpFailure, invalidResponse, manageError, networkFailure, timeoutFailure, unexpectedData, type CallContext,
 } from './errors';
 
 /**
@@ -71,6 +71,13 @@ export interface ManageClient {
   createOnce<T>(path: string, body: unknown, schema: z.ZodType<T>, options: CreateOnceOptions<T>): Promise<{ record: T; recovered: boolean }>;
   /** The same client with every call ending by `deadline` (ms on the client's clock). */
   withDeadline(deadline: number): ManageClient;
+  /**
+   * The same client with every call stopped, retries and their waits included, once `signal`
+   * aborts: a stopped call fails with `cancelled`. For work whose purpose has gone (a view that
+   * already failed), so it does not keep calling an API that is down. Meant for reads: a write
+   * stopped after it was sent may or may not have been applied.
+   */
+  withSignal(signal: AbortSignal): ManageClient;
   /**
    * ConnectWise's clock (epoch ms), from the Date header of its last answer, so that times it
    * writes (note dates) are compared on its clock, not this browser's; the local clock until then.
@@ -159,7 +166,7 @@ export function createManageClient(options: ManageClientOptions): ManageClient {
   /** ConnectWise's clock minus ours, as of its last answer (0 until one arrives). */
   let serverClockOffset = 0;
 
-  function build(fixedDeadline: number | undefined): ManageClient {
+  function build(fixedDeadline: number | undefined, signal: AbortSignal | undefined): ManageClient {
     const deadlineFor = () => fixedDeadline ?? now() + totalBudgetMs;
 
     async function send<T>(method: Method, path: string, sendOptions: SendOptions<T> = {}): Promise<Reply<T>> {
@@ -169,9 +176,11 @@ export function createManageClient(options: ManageClientOptions): ManageClient {
       const deadline = deadlineFor();
       const remaining = () => deadline - now();
       if (remaining() <= 0) throw timeoutFailure(ctx, totalBudgetMs);
+      if (signal?.aborted) throw cancelled(ctx);
       try {
         const response = await api(relative, {
           method,
+          ...(signal ? { signal } : {}),
           timeout: Math.max(1, Math.min(timeoutMs, remaining())),
           totalTimeout: Math.max(1, remaining()),
           retry: retryOptions(method, deadline),
@@ -189,7 +198,7 @@ export function createManageClient(options: ManageClientOptions): ManageClient {
         if (!parsed.success) throw unexpectedData(ctx, parsed.error.issues);
         return { status: response.status, headers: response.headers, body: parsed.data };
       } catch (error) {
-        throw failure(error, ctx, started);
+        throw signal?.aborted ? cancelled(ctx) : failure(error, ctx, started);
       }
     }
 
@@ -199,7 +208,7 @@ export function createManageClient(options: ManageClientOptions): ManageClient {
 
     async function createOnce<T>(path: string, body: unknown, schema: z.ZodType<T>, createOptions: CreateOnceOptions<T>) {
       const deadline = deadlineFor();
-      const scoped = build(deadline);
+      const scoped = build(deadline, signal);
       let lastError: AppError | undefined;
       for (let attempt = 1; attempt <= CREATE_ATTEMPTS && now() < deadline; attempt++) {
         try {
@@ -227,12 +236,13 @@ export function createManageClient(options: ManageClientOptions): ManageClient {
       send,
       request,
       createOnce,
-      withDeadline: (deadline) => build(deadline),
+      withDeadline: (deadline) => build(deadline, signal),
+      withSignal: (stop) => build(fixedDeadline, signal ? AbortSignal.any([signal, stop]) : stop),
       serverNow: () => Date.now() + serverClockOffset,
     };
   }
 
-  return build(undefined);
+  return build(undefined, undefined);
 }
 
 function outcomeUnknown(path: string, cause: AppError): AppError {

@@ -27,6 +27,7 @@ export type ManageErrorCode =
   | 'offline'
   | 'unreachable'
   | 'timeout'
+  | 'cancelled'
   | 'invalid-response'
   | 'unexpected-data'
   | 'write-outcome-unknown'
@@ -253,6 +254,14 @@ export function timeoutFailure(ctx: CallContext, ms: number): AppError {
   return manageError('timeout', {
     message: `ConnectWise did not answer ${action(ctx)} within ${Math.round(ms / 1000)} s.`,
     hint: 'The server may be busy; try again shortly.',
+    retryable: true,
+  });
+}
+
+/** A call stopped by its caller (ManageClient.withSignal): nobody waits for its answer any more. */
+export function cancelled(ctx: CallContext): AppError {
+  return manageError('cancelled', {
+    message: `Backup Bridge stopped ${action(ctx)}: what it was for had already failed.`,
     retryable: true,
   });
 }

@@ -67,6 +67,20 @@ describe('Manage down', () => {
     expect(outcome).toMatchObject({ kind: 'unavailable', error: { code: expect.any(String), message: expect.any(String) } });
   });
 
+  it('a failed view stops its other ConnectWise reads: none goes on retrying for nobody', async () => {
+    world.sims.manage.faults.set({ down: true });
+    const manageSignals: AbortSignal[] = [];
+    const watching: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      if (request.url.includes('/apis/3.0/')) manageSignals.push(request.signal);
+      return fetch(request);
+    };
+    const outcome = await outcomeOf({ fetch: watching }, company250);
+    expect(outcome).toMatchObject({ kind: 'unavailable' });
+    expect(manageSignals.length).toBeGreaterThanOrEqual(2);
+    expect(manageSignals.every((signal) => signal.aborted)).toBe(true);
+  });
+
   it('cached: the cached view, marked with the Manage error; the cache keeps the clean one', async () => {
     const bg = await backgroundOn(world.sims);
     const first = await outcomeOf({}, company250, bg);

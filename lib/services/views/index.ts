@@ -110,7 +110,7 @@ function createViewBuilder(deps: ViewBuilderDeps) {
     return orgs;
   }
 
-  async function sources(kind: ScreenRef['kind']): Promise<ViewSources> {
+  async function sources(kind: ScreenRef['kind'], stop: AbortSignal): Promise<ViewSources> {
     const vendorClient = deps.clients.vendor();
     let list: Promise<Organization[]> | undefined;
     const listOnce = (client: VendorClient) => {
@@ -129,7 +129,7 @@ function createViewBuilder(deps: ViewBuilderDeps) {
     if (vendor.status === 'rejected') throw vendor.reason;
     if (loaded.status === 'rejected') throw loaded.reason;
     return {
-      manage: manage.value,
+      manage: { ...manage.value, client: manage.value.client.withSignal(stop) },
       vendor: vendor.value,
       region: loaded.value.settings.vendor?.regionCode ?? '',
       now: new Date(deps.now()),
@@ -140,7 +140,10 @@ function createViewBuilder(deps: ViewBuilderDeps) {
   }
 
   async function build(key: ViewKey, screen: ScreenRef): Promise<PanelView> {
-    const src = await sources(screen.kind);
+    // A view that failed stops its other ConnectWise reads: with Manage down they would otherwise
+    // go on retrying, and reading on from what they get, for nobody.
+    const stop = new AbortController();
+    const src = await sources(screen.kind, stop.signal);
     const id = idOf(key);
     try {
       switch (screen.kind) {
@@ -149,6 +152,7 @@ function createViewBuilder(deps: ViewBuilderDeps) {
         case 'ticket': return await buildTicketView(src, id, screen.label);
       }
     } catch (error) {
+      stop.abort();
       await deps.clients.noticeFailure(error);
       throw error;
     }
