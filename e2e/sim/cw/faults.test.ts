@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { simForThisFile } from './harness';
 import type { LoggedRequest } from './requestlog';
 
@@ -96,6 +96,16 @@ describe('slow commit', () => {
     expect(await openTicketsFor('uswest.backup.9002')).toBe(2);
     const posts = sim.api.requests.list().filter((entry) => entry.method === 'POST');
     expect(posts.map((entry) => entry.status)).toEqual([201, 201]);
+  });
+
+  it('leaves a request answered after a reset out of the log: it was asked before it', async () => {
+    sim.api.faults.set({ slowCommitMs: 300 });
+    const asked = { ...newTicket, externalXRef: 'uswest.backup.late' };
+    const answered = sim.call('POST', 'service/tickets', { body: asked });
+    await vi.waitFor(() => expect(sim.api.store.rows('service/tickets').some((row) => row.externalXRef === asked.externalXRef)).toBe(true));
+    sim.api.reset();
+    expect((await answered).status).toBe(201);
+    expect(sim.api.requests.list()).toEqual([]);
   });
 
   it('delays writes only, not reads', async () => {

@@ -134,6 +134,7 @@ export function createManageApi(options: { clock: SimClock }): ManageApi {
     if (!info && !api) return false;
 
     const arrived = Date.now();
+    const log = requests.arriving();
     let answer: Answer;
     try {
       answer = info
@@ -148,7 +149,7 @@ export function createManageApi(options: { clock: SimClock }): ManageApi {
     if (!req.readableEnded) req.resume();
     // The server's clock is the simulated one, in the Date header as in every record it writes.
     send(res, answer.status, answer.body, { date: new Date(clock.now()).toUTCString(), ...answer.headers });
-    requests.add({ method, path: `${url.pathname}${url.search}`, status: answer.status, ms: Date.now() - arrived, time: new Date(arrived).toISOString() });
+    log({ method, path: `${url.pathname}${url.search}`, status: answer.status, ms: Date.now() - arrived, time: new Date(arrived).toISOString() });
     return true;
   }
 

@@ -17,9 +17,22 @@ export interface LoggedRequest {
 export class RequestLog {
   private items: LoggedRequest[] = [];
   private seq = 0;
+  private clears = 0;
 
   add(entry: Omit<LoggedRequest, 'seq'>): void {
     this.items.push({ seq: ++this.seq, ...entry });
+  }
+
+  /**
+   * Call when a request arrives; log it with what this returns once it is answered. A request
+   * answered after a clear is not logged: it was asked before the reset (a late answer to a
+   * client that gave up), so it belongs to the test or run before.
+   */
+  arriving(): (entry: Omit<LoggedRequest, 'seq'>) => void {
+    const clears = this.clears;
+    return (entry) => {
+      if (clears === this.clears) this.add(entry);
+    };
   }
 
   list(): readonly LoggedRequest[] {
@@ -30,5 +43,6 @@ export class RequestLog {
   clear(): void {
     this.items = [];
     this.seq = 0;
+    this.clears += 1;
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VENDOR_CREDENTIALS } from '../world';
 import { ORG, vendorHarness } from './testkit';
 
@@ -66,6 +66,15 @@ describe('shared faults on /api', () => {
     expect((await h.get('/users/5979')).json.subscription.state).toBe('suspended');
     expect(h.vendor.requests.filter({ method: 'POST' })[0]).toMatchObject({ status: 200, ms: expect.any(Number) });
     expect(h.vendor.requests.filter({ method: 'POST' })[0]?.ms).toBeGreaterThanOrEqual(395);
+  });
+
+  it('a request answered after a reset is left out of the log: it was asked before it', async () => {
+    await h.admin('POST', 'faults', { slowCommitMs: 300 });
+    const answered = h.post('/users/5979/suspend');
+    await vi.waitFor(() => expect(h.vendor.store.orgs.get(5979)?.state).toBe('suspended'));
+    h.vendor.reset();
+    expect((await answered).status).toBe(200);
+    expect(h.vendor.requests.entries).toEqual([]);
   });
 
   it('slow commit does not delay reads', async () => {

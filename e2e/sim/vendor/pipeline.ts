@@ -100,11 +100,12 @@ async function produce(rt: Runtime, req: IncomingMessage, url: URL, requestId: s
 
 export async function handleApiRequest(rt: Runtime, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const started = performance.now();
+  const record = rt.requests.arriving();
   rt.requestSeq += 1;
   const requestId = requestIdOf(rt.requestSeq);
   const reply = await produce(rt, req, url, requestId);
   writeReply(res, reply, { 'x-request-id': requestId });
-  rt.requests.record({
+  record({
     method: req.method ?? 'GET', path: url.pathname, query: url.search, status: reply.status,
     ms: Math.round(performance.now() - started),
   });

@@ -10,13 +10,28 @@ export interface RequestLogEntry {
 
 export class RequestLog {
   readonly entries: RequestLogEntry[] = [];
+  private clears = 0;
 
+  /** A request answered as it arrived. */
   record(entry: RequestLogEntry): void {
     this.entries.push(entry);
   }
 
+  /**
+   * Call when a request arrives; record it with what this returns once it is answered. A request
+   * answered after a clear is not recorded: it was asked before the reset, so it belongs to the
+   * test or run before.
+   */
+  arriving(): (entry: RequestLogEntry) => void {
+    const clears = this.clears;
+    return (entry) => {
+      if (clears === this.clears) this.record(entry);
+    };
+  }
+
   clear(): void {
     this.entries.length = 0;
+    this.clears += 1;
   }
 
   /** Entries matching every given field (path is compared without the query string). */
