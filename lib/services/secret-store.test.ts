@@ -57,7 +57,7 @@ describe('the organisation list kept with the keys', () => {
     expect(await fakeBrowser.storage.local.get('vendorDirectory')).toEqual({});
   });
 
-  it('moves with the keys: switching where they are kept leaves no copy behind', async () => {
+  it('forgotten when the keys move: switching where they are kept leaves no copy behind', async () => {
     await store().save(secrets(), 'session');
     await store().directoryVault('session', VENDOR).save(ROWS);
     await store().save(secrets(), 'local');

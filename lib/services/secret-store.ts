@@ -31,8 +31,9 @@ export function createSecretStore(keyProvider: SealingKeyProvider = indexedDbSea
       return (sealed && (await unseal(sealed, await key()))) ?? {};
     },
     /**
-     * Saving in one place clears the other, so switching modes never leaves a copy behind; a kept
-     * organisation list goes with the vendor keys that read it, or when the keys move.
+     * Saving in one place clears the other, so switching modes never leaves a copy behind. A kept
+     * organisation list is forgotten when other vendor keys (or none) are saved, and when the keys
+     * move to the other place: the vendor client then reads it again, one request.
      */
     async save(secrets: Secrets, mode: KeysStorage): Promise<void> {
       const kept = await keptDirectory(mode);

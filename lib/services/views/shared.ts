@@ -279,7 +279,7 @@ export async function readTenant(
     const orgs = await listed();
     return orgs ? findOrg(orgs, orgId, reads) : undefined;
   };
-  const hint = lastKnown?.find((o) => o.id === orgId || o.altIds.includes(orgId));
+  const hint = lastKnown ? findOrg(lastKnown, orgId) : undefined;
   if (hint && isBackingUp(hint)) {
     const [owned, history] = await Promise.all([
       src.vendor.listMailboxesWithOwner(hint.id, 'protected', expectedMailboxes(hint)).catch((error: unknown) => AppError.from(error)),

@@ -95,6 +95,16 @@ describe('mailboxes with their organisation', () => {
     expect(owner).toEqual(listed);
   });
 
+  it('an embedded organisation without its token field keeps the token the list gave', async () => {
+    const { fetch, sent } = accountsEmbedding(({ authentication_token: _token, ...user }) => user);
+    const vendor = client({ fetch });
+    const { owner } = await vendor.listMailboxesWithOwner(id(ORG.contoso));
+    expect(owner).toMatchObject({ id: id(ORG.contoso) });
+    sent.length = 0;
+    expect(await vendor.listMailboxes(id(ORG.contoso))).toHaveLength(23);
+    expect(sent.map((r) => r.url.pathname)).toEqual(['/api/accounts']);
+  });
+
   it('by an alternative id too', async () => {
     const { owner } = await client().listMailboxesWithOwner('1788161-14');
     expect(owner).toMatchObject({ id: id(ORG.blueLight), name: 'Blue Light, Co.', state: 'active', seats: { used: 12 } });

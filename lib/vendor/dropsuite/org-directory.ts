@@ -52,10 +52,15 @@ export class OrgDirectory {
   /** `loadRows` reads the full organisation list from the vendor; `vault` keeps it between restarts. */
   constructor(private readonly loadRows: () => Promise<OrgRow[]>, private readonly vault?: DirectoryVault) {}
 
-  /** Takes a row read on its own (an organisation's detail, or the answer to a change). */
+  /**
+   * Takes a row read on its own (an organisation's detail, the answer to a change, the one a
+   * mailbox row embeds). A row without the token field keeps the token already known: only an
+   * explicit null says the vendor gives none (UNVERIFIED which rows carry it).
+   */
   remember(row: OrgRow): void {
     const id = canonicalOrgId(row);
-    this.entries.set(id, { id, name: row.organization_name ?? `organisation ${id}`, token: row.authentication_token ?? null, row });
+    const token = row.authentication_token === undefined ? (this.entries.get(id)?.token ?? null) : row.authentication_token;
+    this.entries.set(id, { id, name: row.organization_name ?? `organisation ${id}`, token, row });
     for (const alias of [id, row.id, row.organization_id]) if (alias) this.aliases.set(alias, id);
   }
 
